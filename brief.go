@@ -1,0 +1,89 @@
+package parallax
+
+// A Brief is one sourced account of a story told by several outlets.
+//
+// Every piece of text in a Brief is taken from the articles: each Statement
+// carries the spans of the sentences that report its information, one or
+// more per source.
+type Brief struct {
+	// Title is a short name for the story, taken from the articles.
+	Title string `json:"title,omitempty"`
+	// Sources lists the articles the brief was made from, in input order.
+	Sources []Source `json:"sources"`
+	// Summary is the extractive summary, in reading order.
+	Summary []Statement `json:"summary"`
+	// Agreed holds the information reported by every source.
+	Agreed []Statement `json:"agreed"`
+	// Exclusive holds, by source ID, the important information that only
+	// that source reports.
+	Exclusive map[string][]Statement `json:"exclusive"`
+	// Conflicts holds aligned reports that disagree on a number, a date, a
+	// name or a claim's polarity. It is empty, not nil, when none were found.
+	Conflicts []Conflict `json:"conflicts"`
+	// Quotes is the quote ledger: who said what, and which sources carried it.
+	Quotes []Quote `json:"quotes"`
+}
+
+// A Source describes one article of a brief.
+type Source struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Published is the publication time in RFC 3339, when known.
+	Published string `json:"published,omitempty"`
+	// Dateline is the place (and agency) line that opens the report, such
+	// as "WASHINGTON (Sputnik)", when there is one.
+	Dateline string `json:"dateline,omitempty"`
+	// TitleSpan locates the title in the text, when the title was read
+	// from it.
+	TitleSpan *Span `json:"title_span,omitempty"`
+}
+
+// A Statement is one sentence taken from a source, with every source that
+// reports the same information.
+type Statement struct {
+	// Text is the sentence exactly as it appears in the first evidence
+	// span's source.
+	Text string `json:"text"`
+	// Sources lists the IDs of every source that reports the information,
+	// the one Text was taken from first.
+	Sources []string `json:"sources"`
+	// Evidence holds, for each source in Sources and in the same order, the
+	// span of the sentence that reports the information. Evidence[0] is the
+	// span Text was taken from.
+	Evidence []Span `json:"evidence"`
+}
+
+// A Conflict is information that several sources report with different
+// values.
+type Conflict struct {
+	// Kind is what differs: "number", "date", "name" or "polarity".
+	Kind string `json:"kind"`
+	// Sides holds one entry per distinct value, each with its statement.
+	Sides []ConflictSide `json:"sides"`
+}
+
+// A ConflictSide is one value of a Conflict and the statement that reports it.
+type ConflictSide struct {
+	Value     string    `json:"value"`
+	Statement Statement `json:"statement"`
+}
+
+// A Quote is something a person said, with every source that carried it.
+type Quote struct {
+	// Speaker is the person's fullest name found in the sources, or ""
+	// when no source names one.
+	Speaker string `json:"speaker"`
+	// Text is the quoted words as the first source carries them.
+	Text string `json:"text"`
+	// Sources lists the IDs of the sources that carried the quote.
+	Sources []string `json:"sources"`
+	// Evidence holds, for each source in Sources, the span of the quoted
+	// words (or of the sentence that reports them indirectly).
+	Evidence []Span `json:"evidence"`
+	// Forms tells, for each source in Sources, how it carried the quote:
+	// "verbatim", "altered" (quoted with different words) or "paraphrased"
+	// (reported without quotation marks).
+	Forms []string `json:"forms"`
+}

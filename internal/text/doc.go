@@ -1,0 +1,15 @@
+// Package text is Parallax's news-aware text pipeline: it normalizes an
+// article's text without losing the way back to the original bytes, drops
+// boilerplate lines (photo credits, share prompts, teasers), keeps titles
+// and datelines as metadata, splits the body into sentences, and splits
+// sentences into tokens with stems and stop-word marks.
+//
+// Every Sentence and Token carries byte offsets into the text as it was
+// read, so whatever is built from them can point back at the exact words.
+//
+// The pipeline is:
+//
+//	Normalize   curly quotes, dashes, odd spaces -> ASCII, with an offset map
+//	Analyze     paragraphs -> boilerplate / title / dateline -> sentences
+//	Tokens      words, numbers and names with stems and stop-word marks
+package text

@@ -1,0 +1,287 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Document is an analysed article.
+type Document struct {
+	// Norm is the normalized text and its map back to the source.
+	Norm *Normalized
+	// Title is the headline read from the text, if its first line reads as
+	// one; its offsets are in the source text.
+	Title *Block
+	// Dateline is the place line that opened the first paragraph, such as
+	// "WASHINGTON (Sputnik)", if there was one.
+	Dateline *Block
+	// Sentences are the body's sentences in order.
+	Sentences []Sentence
+	// Dropped lists the lines left out of the body, with the reason.
+	Dropped []Block
+	// Paragraphs is the number of body paragraphs.
+	Paragraphs int
+}
+
+// A Block is a piece of the source text with a label.
+type Block struct {
+	// Start and End are byte offsets into the source text.
+	Start, End int
+	// Text is the normalized text of the block.
+	Text string
+	// Why says why the block was dropped ("photo credit", "prompt", ...).
+	Why string
+}
+
+// A Sentence is one sentence of a document's body.
+type Sentence struct {
+	// Start and End are byte offsets into the source text.
+	Start, End int
+	// Norm is the normalized text of the sentence.
+	Norm string
+	// Para is the index of the body paragraph it belongs to, and ParaPos
+	// its position in that paragraph.
+	Para, ParaPos int
+	// Tokens are its words, with offsets relative to Norm.
+	Tokens []Token
+	// normStart is the offset of Norm in the document's normalized text.
+	normStart int
+}
+
+// NormStart returns the offset of the sentence in the normalized text.
+func (s *Sentence) NormStart() int { return s.normStart }
+
+// Words returns the number of whitespace-separated words of the sentence.
+func (s *Sentence) Words() int { return countWords(s.Norm) }
+
+// Analyze reads an article's text: it normalizes it, finds paragraphs,
+// drops boilerplate, takes a title and a dateline as metadata, and splits
+// the body into sentences and tokens. st is used to stem tokens.
+func Analyze(src string, st *Stemmer) *Document {
+	n := Normalize(src)
+	d := &Document{Norm: n}
+	paras := paragraphs(n.Text)
+	first := true
+	for _, pr := range paras {
+		s, e := pr[0], pr[1]
+		line := n.Text[s:e]
+		if credit := photoCredit(line); credit > 0 {
+			d.Dropped = append(d.Dropped, d.block(s, s+credit, "photo credit"))
+			rest := skipSpace(line, credit)
+			if rest < len(line) {
+				if first && isHeadline(line[rest:]) {
+					t := d.block(s+rest, e, "")
+					d.Title = &t
+					first = false
+				} else {
+					d.Dropped = append(d.Dropped, d.block(s+rest, e, "teaser"))
+				}
+			}
+			continue
+		}
+		if why := boilerplate(line); why != "" {
+			d.Dropped = append(d.Dropped, d.block(s, e, why))
+			continue
+		}
+		if first {
+			first = false
+			if isHeadline(line) && len(paras) > 1 {
+				t := d.block(s, e, "")
+				d.Title = &t
+				continue
+			}
+		}
+		if d.Paragraphs > 0 && isFragment(line) {
+			// A short line without a sentence end inside the body is a
+			// subheading or a link to another story, not prose.
+			d.Dropped = append(d.Dropped, d.block(s, e, "fragment"))
+			continue
+		}
+		if d.Paragraphs == 0 && d.Dateline == nil {
+			if dl, body := dateline(line); body > 0 {
+				b := d.block(s, s+dl, "")
+				d.Dateline = &b
+				s += body
+				line = n.Text[s:e]
+			}
+		}
+		for pos, r := range Split(line) {
+			d.Sentences = append(d.Sentences, Sentence{
+				Start: n.Start(s + r[0]), End: n.End(s + r[1]),
+				Norm: line[r[0]:r[1]], Para: d.Paragraphs, ParaPos: pos,
+				normStart: s + r[0],
+			})
+		}
+		d.Paragraphs++
+	}
+	for i := range d.Sentences {
+		d.Sentences[i].Tokens = Tokenize(d.Sentences[i].Norm, st)
+	}
+	return d
+}
+
+func (d *Document) block(s, e int, why string) Block {
+	return Block{Start: d.Norm.Start(s), End: d.Norm.End(e), Text: d.Norm.Text[s:e], Why: why}
+}
+
+// paragraphs returns the trimmed paragraphs of t as byte ranges. When the
+// text separates paragraphs with blank lines, single line breaks inside a
+// paragraph are taken for wrapping; otherwise every line is a paragraph.
+func paragraphs(t string) [][2]int {
+	blank := strings.Contains(t, "\n\n") || strings.Contains(t, "\n\r\n") ||
+		strings.Contains(t, "\n \n")
+	var out [][2]int
+	start := -1
+	lineStart := 0
+	flush := func(end int) {
+		if start >= 0 {
+			out = appendTrimmed(out, t, start, end)
+			start = -1
+		}
+	}
+	for i := 0; i <= len(t); i++ {
+		if i < len(t) && t[i] != '\n' {
+			continue
+		}
+		line := t[lineStart:i]
+		empty := strings.TrimSpace(line) == ""
+		switch {
+		case empty:
+			flush(lineStart)
+		case !blank:
+			flush(lineStart)
+			start = lineStart
+			flush(i)
+		case start < 0:
+			start = lineStart
+		}
+		lineStart = i + 1
+	}
+	flush(len(t))
+	return out
+}
+
+// photoCredit returns the length of a photo credit that opens line, or 0.
+// Credits look like "© AP Photo/ Carolyn Kaster" or
+// "© AP Photo/ Drew Angerer / GETTY IMAGES NORTH AMERICA": a copyright sign
+// or a "Photo:" label, an agency, and the photographer's name.
+func photoCredit(line string) int {
+	loc := creditRe.FindStringIndex(line)
+	if loc == nil {
+		return 0
+	}
+	i := loc[1]
+	// The photographer: up to four capitalized words, then any
+	// "/ AGENCY IN CAPITALS" parts.
+	for n := 0; n < 4; n++ {
+		w, next := nextWord(line, i)
+		if w == "" || !isTitleWord(w) {
+			break
+		}
+		i = next
+	}
+	for {
+		j := skipSpace(line, i)
+		if j >= len(line) || line[j] != '/' {
+			break
+		}
+		j = skipSpace(line, j+1)
+		k := j
+		for {
+			w, next := nextWord(line, k)
+			if w == "" || !isUpperWord(w) {
+				break
+			}
+			k = next
+		}
+		if k == j {
+			break
+		}
+		i = k
+	}
+	return i
+}
+
+var creditRe = regexp.MustCompile(`^(?:©|\(c\)|\(C\)|Copyright\b)?\s*(?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|Photograph|Image|Picture|Photos)s?\s*[/:]\s*|^(?:©|\(c\)|\(C\))\s*|^(?i:photo|photograph|image|picture|credit|source)\s*:\s*`)
+
+func nextWord(s string, i int) (string, int) {
+	i = skipSpace(s, i)
+	j := i
+	for j < len(s) && !isSpace(s[j]) && s[j] != '/' {
+		j++
+	}
+	return s[i:j], j
+}
+
+func isTitleWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	return !isUpperWord(w) || utf8.RuneCountInString(w) == 1
+}
+
+func isUpperWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters > 0
+}
+
+// isHeadline reports whether a first line reads as a title: short, no
+// sentence end, mostly capitalized words or at least no full stop.
+func isHeadline(line string) bool {
+	w := countWords(line)
+	if w < 2 || w > 25 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(line))
+	return last != '.' && last != ',' && last != ';' && last != '"'
+}
+
+// isFragment reports whether a body line is too short and unfinished to
+// be prose.
+func isFragment(line string) bool {
+	if countWords(line) > 15 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(line))
+	return !strings.ContainsRune(`.!?"':)`, last)
+}
+
+var boilerplateRe = regexp.MustCompile(`(?i)^(?:read more|read next|more from|related(?: articles?| stories| coverage)?\s*:|recommended|see also|click here|share (?:this|on|via)|subscribe|sign up|follow us|like us on|all rights reserved|advertisement|sponsored|this article (?:was|has been|is) (?:originally )?(?:published|first published|reprinted)|reprints?\b|republish|copyright\b|\(?reporting by|\(?editing by|\(?additional reporting|watch\s*:|listen\s*:|photo gallery|view gallery|get the latest|download our app|newsletter)`)
+
+// boilerplate returns why a whole line is not article text, or "".
+func boilerplate(line string) string {
+	if countWords(line) > 40 {
+		return ""
+	}
+	if boilerplateRe.MatchString(line) {
+		return "prompt"
+	}
+	if strings.HasSuffix(strings.ToLower(strings.TrimSpace(line)), "all rights reserved.") {
+		return "prompt"
+	}
+	return ""
+}
+
+// dateline finds a dateline such as "WASHINGTON (Sputnik) - " or
+// "SAN FRANCISCO, Calif. (Reuters) -" at the start of line. It returns the
+// dateline's length (without the dash) and where the body starts, or 0, 0.
+func dateline(line string) (int, int) {
+	m := datelineRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return 0, 0
+	}
+	return m[3], m[1]
+}
+
+var datelineRe = regexp.MustCompile(`^((?:[A-Z][A-Z.'-]+ ){0,3}[A-Z][A-Z.'-]+(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?: \([^()\n]{2,40}\))?)\s*-+\s+`)
