@@ -1,0 +1,230 @@
+package brief
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/align"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// The selection weighs sentences by the concepts they cover, after Gillick
+// and Favre (2009): a concept is a pair of adjacent content terms, and its
+// weight is the number of articles that contain it, which is the number of
+// outlets that report it. Sentences are added greedily by the weight of
+// the concepts they newly cover per word (Lin and Bilmes 2011's
+// budget-aware ratio, with an exponent), with a prior for sentences early
+// in their article, until the word budget is spent.
+const (
+	// lengthExponent is r in gain / words^r.
+	lengthExponent = 0.5
+	// positionWeight scales the lead prior against concept weight.
+	positionWeight = 1.0
+	// supportWeight is the gain per other outlet that reports a sentence's
+	// information.
+	supportWeight = 2.0
+	// minWords and maxWords bound the sentences a summary may use.
+	minWords, maxWords = 6, 70
+)
+
+type selector struct {
+	s        *Story
+	matches  [][]align.Match
+	units    []int     // candidate units
+	concepts [][]int32 // per candidate: distinct concept ids
+	weight   []float64 // per concept
+	prior    []float64 // per candidate
+	words    []int     // per candidate
+	ok       []bool    // per candidate: may open a summary sentence
+	index    map[int]int
+}
+
+func (s *Story) selector(matches [][]align.Match) *selector {
+	sel := &selector{s: s, matches: matches, index: make(map[int]int)}
+	ids := make(map[string]int32)
+	var df []int32
+	lastDoc := []int32{}
+	for d, doc := range s.Docs {
+		for j := range doc.Sentences {
+			sen := &doc.Sentences[j]
+			u := s.Align.SentUnit[d][j]
+			terms := align.Terms(sen.Tokens)
+			var cs []int32
+			for k := 1; k < len(terms); k++ {
+				key := terms[k-1] + " " + terms[k]
+				id, ok := ids[key]
+				if !ok {
+					id = int32(len(ids))
+					ids[key] = id
+					df = append(df, 0)
+					lastDoc = append(lastDoc, -1)
+				}
+				if lastDoc[id] != int32(d) {
+					lastDoc[id] = int32(d)
+					df[id]++
+				}
+				cs = append(cs, id)
+			}
+			slices.Sort(cs)
+			cs = slices.Compact(cs)
+			w := sen.Words()
+			if w < minWords || w > maxWords {
+				continue
+			}
+			sel.ok = append(sel.ok, standalone(sen))
+			sel.index[u] = len(sel.units)
+			sel.units = append(sel.units, u)
+			sel.concepts = append(sel.concepts, cs)
+			sel.words = append(sel.words, w)
+			sel.prior = append(sel.prior, positionWeight/math.Sqrt(float64(1+j)))
+		}
+	}
+	sel.weight = make([]float64, len(df))
+	multi := len(s.Docs) > 1
+	for id, n := range df {
+		switch {
+		case multi && n >= 2:
+			sel.weight[id] = float64(n)
+		case !multi:
+			sel.weight[id] = 1
+		}
+	}
+	return sel
+}
+
+// standalone reports whether a sentence can be read out of its context: it
+// does not open with a pronoun or a connective that points back.
+func standalone(sen *text.Sentence) bool {
+	if len(sen.Tokens) == 0 {
+		return false
+	}
+	first := sen.Tokens[0].Lower
+	switch first {
+	case "he", "she", "it", "they", "this", "these", "those", "that", "but", "and", "also",
+		"however", "still", "yet", "so", "meanwhile", "then", "there":
+		return false
+	}
+	// A bare quotation with no attribution does not say who speaks.
+	n := strings.TrimSpace(sen.Norm)
+	if strings.HasPrefix(n, `"`) && strings.Count(n, `"`) == 2 && strings.HasSuffix(n, `"`) {
+		return false
+	}
+	return true
+}
+
+// Summarize chooses units for a summary of at most budget words and
+// returns them in reading order.
+func (sel *selector) Summarize(budget int) []int {
+	covered := make(map[int32]bool)
+	chosen := []int{}
+	used := 0
+	taken := make([]bool, len(sel.units))
+	for {
+		best, bestScore := -1, 0.0
+		for i, u := range sel.units {
+			if taken[i] || !sel.ok[i] || used+sel.words[i] > budget {
+				continue
+			}
+			if score := sel.gain(i, u, covered) / math.Pow(float64(sel.words[i]), lengthExponent); score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best < 0 {
+			break
+		}
+		taken[best] = true
+		best = sel.representative(best, budget-used, covered)
+		taken[best] = true
+		if sel.redundant(sel.units[best], chosen) {
+			continue
+		}
+		chosen = append(chosen, sel.units[best])
+		used += sel.words[best]
+		for _, c := range sel.concepts[best] {
+			covered[c] = true
+		}
+	}
+	sel.order(chosen)
+	return chosen
+}
+
+// gain is what candidate i (unit u) adds to a summary that covers the
+// given concepts.
+func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
+	g := sel.prior[i] + supportWeight*float64(len(sel.matches[u]))
+	for _, c := range sel.concepts[i] {
+		if !covered[c] {
+			g += sel.weight[c]
+		}
+	}
+	return g
+}
+
+// representative returns, among candidate i and the candidates of other
+// outlets that report the same information, the one with the most support,
+// then the most gain: the version of the information to show, citing all.
+func (sel *selector) representative(i, room int, covered map[int32]bool) int {
+	u := sel.units[i]
+	best, bestSup, bestGain := i, len(sel.matches[u]), sel.gain(i, u, covered)
+	for _, m := range sel.matches[u] {
+		j, ok := sel.index[m.Unit]
+		if !ok || !sel.ok[j] || sel.words[j] > room {
+			continue
+		}
+		sup, g := len(sel.matches[m.Unit]), sel.gain(j, m.Unit, covered)
+		if sup > bestSup || (sup == bestSup && g > bestGain) {
+			best, bestSup, bestGain = j, sup, g
+		}
+	}
+	return best
+}
+
+// redundant reports whether unit u reports the same information as a unit
+// already chosen.
+func (sel *selector) redundant(u int, chosen []int) bool {
+	for _, m := range sel.matches[u] {
+		if slices.Contains(chosen, m.Unit) {
+			return true
+		}
+	}
+	for _, c := range chosen {
+		if sel.s.Align.Units[c].Doc == sel.s.Align.Units[u].Doc {
+			continue
+		}
+		if sel.s.Align.Sim(u, c) >= 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// order sorts units into reading order: by where their information
+// appears in the articles that report it (the mean relative position, a
+// title counting as the very start), then by article.
+func (sel *selector) order(units []int) {
+	al := sel.s.Align
+	rel := func(u int) float64 {
+		un := &al.Units[u]
+		n := len(sel.s.Docs[un.Doc].Sentences)
+		return float64(un.Sent) / float64(n)
+	}
+	key := make(map[int]float64, len(units))
+	for _, u := range units {
+		k := rel(u)
+		for _, m := range sel.matches[u] {
+			if al.Units[m.Unit].Sent >= 0 {
+				k += rel(m.Unit)
+			}
+		}
+		key[u] = k / float64(1+len(sel.matches[u]))
+	}
+	sort.SliceStable(units, func(i, j int) bool {
+		a, b := units[i], units[j]
+		if key[a] != key[b] {
+			return key[a] < key[b]
+		}
+		return a < b
+	})
+}

@@ -1,0 +1,129 @@
+// Command parallax reads several outlets' articles about one event and
+// writes one sourced brief: a summary in which every sentence cites every
+// outlet that reports it, what the outlets agree on, what only one reports,
+// where they conflict, and who said what.
+//
+// Usage:
+//
+//	parallax brief [flags] INPUT...
+//	parallax version
+//
+// Run "parallax help" for the details.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Exit codes, the one place they are decided.
+const (
+	exitOK      = 0
+	exitFailure = 1 // nothing could be done
+	exitUsage   = 2 // the command line is wrong
+	exitPartial = 3 // done, but some inputs were skipped
+)
+
+// errPartial reports that the job was done without some inputs.
+var errPartial = errors.New("some inputs were skipped")
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode maps an error from run to the process exit code, printing it.
+func exitCode(err error, stderr io.Writer) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errPartial):
+		return exitPartial
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "parallax: %v\nRun 'parallax help' for usage.\n", err)
+		return exitUsage
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "parallax: %v\n", err)
+		return exitFailure
+	}
+}
+
+// run is the whole program, callable from tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return &usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "brief":
+		return runBrief(ctx, rest, stdin, stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "parallax %s\n", version)
+		return nil
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+const usage = `Parallax writes one sourced brief from several outlets' reports of an event.
+
+Usage:
+  parallax brief [flags] INPUT...   write the brief of the articles in INPUT...
+  parallax version                  print the version
+  parallax help                     print this help
+
+An INPUT is a plain text file (one article), a directory (every .txt,
+.jsonl and .json file in it, recursively), a JSONL file of article records
+{"id","url","outlet","title","published","text"}, or - for standard input.
+
+Brief flags:
+  --words N          summary word budget (default 150)
+  --format F         markdown (default), json or html
+  --outlet NAME      outlet of the next input file, in order; repeatable
+  -o, --output FILE  write the brief to FILE instead of standard output
+
+Exit status: 0 done; 1 failed; 2 bad command line; 3 done, but some inputs
+were skipped (each is reported on standard error).
+`
+
+// parseInterleaved parses flags that may come before, between or after
+// the positional arguments, and returns the positional ones.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

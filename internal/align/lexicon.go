@@ -1,0 +1,60 @@
+package align
+
+import "strings"
+
+// synonyms maps a stem to the stem that stands for its group. The groups
+// are paraphrases common in news reports of the same event: reporting
+// verbs of refusal, of investigation, of legal counsel, of speech on social
+// media, and common first-name nicknames.
+var synonyms = func() map[string]string {
+	groups := [][]string{
+		{"reject", "rebuf", "rebuff", "spurn", "refus", "declin", "dismiss", "deni", "nix"},
+		{"testifi", "testimoni", "testimony"},
+		{"lawyer", "attorney", "counsel", "counsellor"},
+		{"investig", "probe", "inquiri", "inquir", "enquiri"},
+		{"meddl", "interfer", "interf"},
+		{"tweet", "twitter"},
+		{"resign", "quit"},
+		{"kill", "slay", "slain"},
+		{"die", "dead", "death", "di"},
+		{"arrest", "detain", "apprehend"},
+		{"said", "say", "state", "told", "tell", "remark"},
+		{"ask", "request", "seek", "sought"},
+		{"adviser", "advis", "advisor"},
+		{"us", "u.s", "america", "american", "unit"},
+		{"uk", "u.k", "britain", "british"},
+		{"michael", "mike"}, {"robert", "bob"}, {"william", "bill"}, {"jame", "jim"},
+		{"thoma", "tom"}, {"richard", "dick"}, {"elizabeth", "liz", "beth"},
+		{"christoph", "chris"}, {"daniel", "dan"}, {"jonathan", "jon"},
+		{"nicola", "nick"}, {"joseph", "joe"}, {"charl", "charli"}, {"steven", "steve"},
+	}
+	m := make(map[string]string)
+	for _, g := range groups {
+		for _, w := range g[1:] {
+			m[w] = g[0]
+		}
+	}
+	return m
+}()
+
+// phrases are multi-word paraphrases, written as lower-case words, and the
+// group they stand for.
+var phrases = []struct {
+	words []string
+	term  string
+}{
+	{strings.Fields("not on the table"), "reject"},
+	{strings.Fields("off the table"), "reject"},
+	{strings.Fields("turned down"), "reject"},
+	{strings.Fields("turn down"), "reject"},
+	{strings.Fields("turns down"), "reject"},
+	{strings.Fields("turning down"), "reject"},
+	{strings.Fields("stepped down"), "resign"},
+	{strings.Fields("step down"), "resign"},
+	{strings.Fields("steps down"), "resign"},
+	{strings.Fields("passed away"), "die"},
+	{strings.Fields("took into custody"), "arrest"},
+	{strings.Fields("taken into custody"), "arrest"},
+	{strings.Fields("looking into"), "investig"},
+	{strings.Fields("look into"), "investig"},
+}
