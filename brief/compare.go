@@ -35,8 +35,8 @@ func (sel *selector) importance(u int) float64 {
 // statement per piece of information.
 func (s *Story) agreed(sel *selector, matches [][]align.Match, max int) []parallax.Statement {
 	var cands []int
-	for _, u := range sel.units {
-		if len(matches[u]) == s.Align.Docs-1 {
+	for i, u := range sel.units {
+		if sel.words[i] >= minWords && len(matches[u]) == s.Align.Docs-1 {
 			cands = append(cands, u)
 		}
 	}
@@ -65,7 +65,7 @@ func (s *Story) exclusive(sel *selector, opts Options) map[int][]parallax.Statem
 	for d := range s.Docs {
 		var cands []int
 		for _, u := range s.Align.ByDoc[d] {
-			if _, ok := sel.index[u]; !ok {
+			if i, ok := sel.index[u]; !ok || sel.words[i] < minWords {
 				continue
 			}
 			if len(s.Align.Matches(u, exclusiveThreshold)) == 0 {

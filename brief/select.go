@@ -70,10 +70,10 @@ func (s *Story) selector(matches [][]align.Match) *selector {
 			slices.Sort(cs)
 			cs = slices.Compact(cs)
 			w := sen.Words()
-			if w < minWords || w > maxWords {
+			if w == 0 || len(cs) == 0 && len(terms) == 0 {
 				continue
 			}
-			sel.ok = append(sel.ok, standalone(sen))
+			sel.ok = append(sel.ok, w >= minWords && w <= maxWords && standalone(sen))
 			sel.index[u] = len(sel.units)
 			sel.units = append(sel.units, u)
 			sel.concepts = append(sel.concepts, cs)
@@ -117,6 +117,17 @@ func standalone(sen *text.Sentence) bool {
 // Summarize chooses units for a summary of at most budget words and
 // returns them in reading order.
 func (sel *selector) Summarize(budget int) []int {
+	chosen := sel.summarize(budget, false)
+	if len(chosen) == 0 {
+		// No sentence reads well on its own or fits the usual length:
+		// take what there is rather than nothing.
+		chosen = sel.summarize(budget, true)
+	}
+	sel.order(chosen)
+	return chosen
+}
+
+func (sel *selector) summarize(budget int, relaxed bool) []int {
 	covered := make(map[int32]bool)
 	chosen := []int{}
 	used := 0
@@ -124,7 +135,7 @@ func (sel *selector) Summarize(budget int) []int {
 	for {
 		best, bestScore := -1, 0.0
 		for i, u := range sel.units {
-			if taken[i] || !sel.ok[i] || used+sel.words[i] > budget {
+			if taken[i] || !(sel.ok[i] || relaxed) || used+sel.words[i] > budget {
 				continue
 			}
 			if score := sel.gain(i, u, covered) / math.Pow(float64(sel.words[i]), lengthExponent); score > bestScore {
@@ -135,7 +146,7 @@ func (sel *selector) Summarize(budget int) []int {
 			break
 		}
 		taken[best] = true
-		best = sel.representative(best, budget-used, covered)
+		best = sel.representative(best, budget-used, covered, relaxed)
 		taken[best] = true
 		if sel.redundant(sel.units[best], chosen) {
 			continue
@@ -146,7 +157,6 @@ func (sel *selector) Summarize(budget int) []int {
 			covered[c] = true
 		}
 	}
-	sel.order(chosen)
 	return chosen
 }
 
@@ -165,12 +175,12 @@ func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
 // representative returns, among candidate i and the candidates of other
 // outlets that report the same information, the one with the most support,
 // then the most gain: the version of the information to show, citing all.
-func (sel *selector) representative(i, room int, covered map[int32]bool) int {
+func (sel *selector) representative(i, room int, covered map[int32]bool, relaxed bool) int {
 	u := sel.units[i]
 	best, bestSup, bestGain := i, len(sel.matches[u]), sel.gain(i, u, covered)
 	for _, m := range sel.matches[u] {
 		j, ok := sel.index[m.Unit]
-		if !ok || !sel.ok[j] || sel.words[j] > room {
+		if !ok || !(sel.ok[j] || relaxed) || sel.words[j] > room {
 			continue
 		}
 		sup, g := len(sel.matches[m.Unit]), sel.gain(j, m.Unit, covered)

@@ -70,18 +70,23 @@ func Analyze(src string, st *Stemmer) *Document {
 		if credit := photoCredit(line); credit > 0 {
 			d.Dropped = append(d.Dropped, d.block(s, s+credit, "photo credit"))
 			rest := skipSpace(line, credit)
-			if rest < len(line) {
-				if first && isHeadline(line[rest:]) {
-					t := d.block(s+rest, e, "")
-					d.Title = &t
-					first = false
-				} else {
-					d.Dropped = append(d.Dropped, d.block(s+rest, e, "teaser"))
-				}
+			switch {
+			case rest >= len(line):
+				continue
+			case first && isHeadline(line[rest:]):
+				t := d.block(s+rest, e, "")
+				d.Title = &t
+				first = false
+				continue
+			case isFragment(line[rest:]) || countWords(line[rest:]) <= 25:
+				d.Dropped = append(d.Dropped, d.block(s+rest, e, "teaser"))
+				continue
 			}
-			continue
+			// A credit glued to the start of a paragraph of prose.
+			s += rest
+			line = n.Text[s:e]
 		}
-		if why := boilerplate(line); why != "" {
+		if why := boilerplate(line); why != "" && s == pr[0] {
 			d.Dropped = append(d.Dropped, d.block(s, e, why))
 			continue
 		}
@@ -173,13 +178,21 @@ func photoCredit(line string) int {
 		return 0
 	}
 	i := loc[1]
-	// The photographer: up to four capitalized words, then any
+	// The photographer: two capitalized words, three when one is an
+	// initial ("J. Scott Applewhite") or a "/" follows the third, then any
 	// "/ AGENCY IN CAPITALS" parts.
-	for n := 0; n < 4; n++ {
+	initial := false
+	for n := 0; n < 3; n++ {
 		w, next := nextWord(line, i)
 		if w == "" || !isTitleWord(w) {
 			break
 		}
+		if n == 2 && !initial {
+			if j := skipSpace(line, next); j >= len(line) || line[j] != '/' {
+				break
+			}
+		}
+		initial = initial || (len(w) == 2 && w[1] == '.')
 		i = next
 	}
 	for {

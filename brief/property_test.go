@@ -1,0 +1,193 @@
+package brief
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+)
+
+type multiNewsStory struct {
+	ID        json.Number `json:"id"`
+	Documents []string    `json:"documents"`
+}
+
+// multiNews reads the Multi-News validation stories, or skips the test.
+func multiNews(t testing.TB) []multiNewsStory {
+	t.Helper()
+	path := filepath.Join(sharedDir(t, "data"), "multinews-val.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("%s is absent: %v", path, err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []multiNewsStory
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var s multiNewsStory
+		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, s)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func (s multiNewsStory) articles() []parallax.Article {
+	var arts []parallax.Article
+	for i, d := range s.Documents {
+		if strings.TrimSpace(d) == "" {
+			continue
+		}
+		id := fmt.Sprintf("%s-%d", s.ID, i)
+		arts = append(arts, parallax.Article{ID: id, Outlet: id, Text: d})
+	}
+	return arts
+}
+
+// TestMultiNewsProperties briefs every Multi-News validation story twice:
+// every evidence span must lie inside its source and hold the cited
+// sentence, nothing may panic, and both runs must give the same bytes.
+// With -short it takes every tenth story.
+func TestMultiNewsProperties(t *testing.T) {
+	stories := multiNews(t)
+	step := 1
+	if testing.Short() {
+		step = 10
+	}
+	ctx := context.Background()
+	for i := 0; i < len(stories); i += step {
+		s := stories[i]
+		arts := s.articles()
+		if len(arts) == 0 {
+			continue
+		}
+		b1, err := Build(ctx, arts, Options{})
+		if err != nil {
+			t.Fatalf("story %s: %v", s.ID, err)
+		}
+		checkEvidence(t, b1, arts)
+		b2, err := Build(ctx, arts, Options{})
+		if err != nil {
+			t.Fatalf("story %s: %v", s.ID, err)
+		}
+		j1, _ := json.Marshal(b1)
+		j2, _ := json.Marshal(b2)
+		if !bytes.Equal(j1, j2) {
+			t.Fatalf("story %s: two runs differ", s.ID)
+		}
+		if len(b1.Summary) == 0 {
+			t.Errorf("story %s: empty summary", s.ID)
+		}
+	}
+}
+
+// pooled returns n real articles taken in order from Multi-News stories.
+func pooled(t testing.TB, n int) []parallax.Article {
+	t.Helper()
+	var arts []parallax.Article
+	for _, s := range multiNews(t) {
+		for _, a := range s.articles() {
+			if len(arts) == n {
+				return arts
+			}
+			arts = append(arts, a)
+		}
+	}
+	return arts
+}
+
+func TestStorySizes(t *testing.T) {
+	ctx := context.Background()
+	if _, err := Build(ctx, nil, Options{}); !errors.Is(err, ErrNoArticles) {
+		t.Errorf("no articles: err = %v, want ErrNoArticles", err)
+	}
+	arts := seeds(t)
+	one, err := Build(ctx, arts[:1], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one.Sources) != 1 || len(one.Summary) == 0 {
+		t.Fatalf("one-source brief: %d sources, %d summary sentences", len(one.Sources), len(one.Summary))
+	}
+	for _, st := range one.Summary {
+		if len(st.Sources) != 1 {
+			t.Errorf("one-source brief cites %v", st.Sources)
+		}
+	}
+	checkEvidence(t, one, arts[:1])
+	if testing.Short() {
+		return
+	}
+	big := pooled(t, 500)
+	b, err := Build(ctx, big, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Sources) != 500 || len(b.Summary) == 0 {
+		t.Fatalf("500-article brief: %d sources, %d summary sentences", len(b.Sources), len(b.Summary))
+	}
+	checkEvidence(t, b, big)
+}
+
+func TestInvalidArticles(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		arts []parallax.Article
+	}{
+		{"empty text", []parallax.Article{{ID: "a", Text: " \n"}}},
+		{"no id", []parallax.Article{{Text: "Some text."}}},
+		{"same id", []parallax.Article{{ID: "a", Text: "One."}, {ID: "a", Text: "Two."}}},
+		{"bad utf-8", []parallax.Article{{ID: "a", Text: "bad \xff byte"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Build(ctx, tt.arts, Options{})
+			var ie *InvalidArticleError
+			if !errors.As(err, &ie) {
+				t.Fatalf("err = %v, want an InvalidArticleError", err)
+			}
+		})
+	}
+}
+
+func BenchmarkBrief(b *testing.B) {
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		arts func() []parallax.Article
+	}{
+		{"seeds", func() []parallax.Article { return seeds(b) }},
+		{"30-articles", func() []parallax.Article { return pooled(b, 30) }},
+		{"300-articles", func() []parallax.Article { return pooled(b, 300) }},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			arts := c.arts()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Build(ctx, arts, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

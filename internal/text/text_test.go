@@ -1,0 +1,204 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNormalizeMapsBack(t *testing.T) {
+	src := "He said \u201cno\u201d \u2014 twice\u2026 Flynn\u2019s\u00a0aide\u200b left."
+	n := Normalize(src)
+	want := `He said "no" - twice... Flynn's aide left.`
+	if n.Text != want {
+		t.Fatalf("Normalize = %q, want %q", n.Text, want)
+	}
+	for _, word := range []string{"no", "twice", "Flynn's", "aide", "left"} {
+		i := strings.Index(n.Text, word)
+		got := src[n.Start(i):n.End(i+len(word))]
+		if strings.ReplaceAll(got, "\u2019", "'") != word {
+			t.Errorf("span of %q maps to %q", word, got)
+		}
+	}
+	// A span that ends inside an expansion takes the whole character.
+	i := strings.Index(n.Text, "...")
+	if got := src[n.Start(i):n.End(i+1)]; got != "\u2026" {
+		t.Errorf("partial ellipsis maps to %q", got)
+	}
+}
+
+func TestNormalizeGluedDash(t *testing.T) {
+	if got := Normalize("Trump\u2014who").Text; got != "Trump - who" {
+		t.Errorf("glued em dash: %q", got)
+	}
+}
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"plain", "One thing happened. Another followed!", []string{"One thing happened.", "Another followed!"}},
+		{"titles", "Mr. Flynn met Sen. Warner and Gen. Kelly. They spoke.", []string{"Mr. Flynn met Sen. Warner and Gen. Kelly.", "They spoke."}},
+		{"titles 2", "Dr. Lee and Mrs. Lee met Lt. Gov. Smith.", []string{"Dr. Lee and Mrs. Lee met Lt. Gov. Smith."}},
+		{"dotted abbreviation", "The U.S. Senate voted. The U.N. agreed.", []string{"The U.S. Senate voted.", "The U.N. agreed."}},
+		{"abbreviation ends sentence", "He lives in the U.S. The rest is known.", []string{"He lives in the U.S.", "The rest is known."}},
+		{"month", "It began on Jan. 20 in the capital. Nobody came.", []string{"It began on Jan. 20 in the capital.", "Nobody came."}},
+		{"initials", "George W. Bush and J. K. Rowling met. It rained.", []string{"George W. Bush and J. K. Rowling met.", "It rained."}},
+		{"decimals", "Growth was 2.5 percent. Prices rose 1.2 percent.", []string{"Growth was 2.5 percent.", "Prices rose 1.2 percent."}},
+		{"ellipsis", "He paused... Then he left.", []string{"He paused...", "Then he left."}},
+		{"ellipsis in quote", `She said "We tried... We failed." Then she left.`, []string{`She said "We tried... We failed."`, "Then she left."}},
+		{"quote with attribution", `"We won. We are happy," he said. Nobody else spoke.`, []string{`"We won. We are happy," he said.`, "Nobody else spoke."}},
+		{"quote then name", `"It is over!" Trump wrote in a tweet. Aides were quiet.`, []string{`"It is over!" Trump wrote in a tweet.`, "Aides were quiet."}},
+		{"two quotes", `"Go," he said. "Now."`, []string{`"Go," he said.`, `"Now."`}},
+		{"lower case continues", "It cost $5 vs. $6 at the store. Fine.", []string{"It cost $5 vs. $6 at the store.", "Fine."}},
+		{"question", "Why now? Nobody knows.", []string{"Why now?", "Nobody knows."}},
+		{"no end", "a fragment without an end", []string{"a fragment without an end"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range Split(tt.in) {
+				got = append(got, tt.in[r[0]:r[1]])
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Split(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestSplitCapsLongSentences(t *testing.T) {
+	p := strings.Repeat("word ", 100000)
+	rs := Split(p)
+	if len(rs) < 1000 {
+		t.Fatalf("got %d sentences, want at least 1000", len(rs))
+	}
+	for _, r := range rs {
+		if n := countWords(p[r[0]:r[1]]); n > MaxSentenceWords {
+			t.Fatalf("sentence of %d words", n)
+		}
+	}
+}
+
+func TestAnalyzeBoilerplate(t *testing.T) {
+	src := "\u00a9 AP Photo/ Jane Doe Senate Panel Rejects the Plan - Reports\n\n" +
+		"WASHINGTON (Agency) \u2014 The panel voted on Friday. It was close.\n\n" +
+		"\u00a9 AP Photo/ John Roe / GETTY IMAGES How the Vote Could Change Things\n\n" +
+		"Read more: the full story of the vote\n\n" +
+		"Lawmakers will meet again next week.\n"
+	d := Analyze(src, NewStemmer())
+	if d.Title == nil || src[d.Title.Start:d.Title.End] != "Senate Panel Rejects the Plan - Reports" {
+		t.Fatalf("title = %+v", d.Title)
+	}
+	if d.Dateline == nil || src[d.Dateline.Start:d.Dateline.End] != "WASHINGTON (Agency)" {
+		t.Fatalf("dateline = %+v", d.Dateline)
+	}
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, src[s.Start:s.End])
+	}
+	want := []string{"The panel voted on Friday.", "It was close.", "Lawmakers will meet again next week."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+	var why []string
+	for _, b := range d.Dropped {
+		why = append(why, b.Why)
+	}
+	if diff := cmp.Diff([]string{"photo credit", "photo credit", "teaser", "prompt"}, why); diff != "" {
+		t.Errorf("dropped (-want +got):\n%s", diff)
+	}
+}
+
+func TestAnalyzeFirstSentenceIsNotTitle(t *testing.T) {
+	src := "The committee rejected the request on Friday.\n\nIt will meet again."
+	d := Analyze(src, NewStemmer())
+	if d.Title != nil {
+		t.Errorf("a full sentence was taken for a title: %q", d.Title.Text)
+	}
+	if len(d.Sentences) != 2 {
+		t.Errorf("got %d sentences, want 2", len(d.Sentences))
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	toks := Tokenize(`Flynn's U.S. lawyer didn't pay $1,000 or 8.2 percent in Ex-Advisor talks`, NewStemmer())
+	var got []string
+	for _, tk := range toks {
+		got = append(got, tk.Lower+"/"+tk.Stem)
+	}
+	want := []string{"flynn/flynn", "u.s./us", "lawyer/lawyer", "didn't/didn't", "pay/pay",
+		"1,000/1000", "or/or", "8.2/8.2", "percent/percent", "in/in", "ex/ex", "advisor/advisor", "talks/talk"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tokens (-want +got):\n%s", diff)
+	}
+	if !toks[0].Cap || toks[2].Cap || !toks[3].Stop || !toks[5].Number {
+		t.Errorf("flags wrong: %+v", toks[:6])
+	}
+}
+
+// checkDocument asserts the invariants every analysis must keep.
+func checkDocument(t *testing.T, src string, d *Document) {
+	t.Helper()
+	prev := 0
+	for i, s := range d.Sentences {
+		if s.Start < prev || s.End <= s.Start || s.End > len(src) {
+			t.Fatalf("sentence %d span [%d,%d) out of order or bounds (prev end %d, len %d)", i, s.Start, s.End, prev, len(src))
+		}
+		if !utf8.ValidString(src[s.Start:s.End]) {
+			t.Fatalf("sentence %d cuts a character: %q", i, src[s.Start:s.End])
+		}
+		prev = s.End
+		for _, tk := range s.Tokens {
+			if tk.Start < 0 || tk.End > len(s.Norm) || tk.Start >= tk.End {
+				t.Fatalf("token span [%d,%d) out of sentence of %d bytes", tk.Start, tk.End, len(s.Norm))
+			}
+		}
+	}
+	for _, b := range append(d.Dropped, blocks(d)...) {
+		if b.Start < 0 || b.End > len(src) || b.Start > b.End {
+			t.Fatalf("block %+v out of bounds", b)
+		}
+	}
+}
+
+func blocks(d *Document) []Block {
+	var out []Block
+	if d.Title != nil {
+		out = append(out, *d.Title)
+	}
+	if d.Dateline != nil {
+		out = append(out, *d.Dateline)
+	}
+	return out
+}
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"Mr. Smith went to Washington. He said \u201chi.\u201d",
+		"\u00a9 AP Photo/ A B Title here\n\nWASHINGTON (X) \u2014 Body. More\u2026 text.",
+		`"Quote. More," he said. "Next."`,
+		"", "\n\n\n", "...", `""""`, "U.S. U.N. a.m. p.m.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return
+		}
+		d := Analyze(src, NewStemmer())
+		checkDocument(t, src, d)
+		// No word of the body is lost: every letter of a sentence, title
+		// or dropped block comes from the source, and every non-space
+		// source byte outside them is punctuation or a dateline dash.
+		for _, s := range d.Sentences {
+			if strings.TrimSpace(src[s.Start:s.End]) == "" {
+				t.Fatalf("empty sentence at [%d,%d)", s.Start, s.End)
+			}
+		}
+	})
+}
