@@ -298,3 +298,18 @@ func dateline(line string) (int, int) {
 }
 
 var datelineRe = regexp.MustCompile(`^((?:[A-Z][A-Z.'-]+ ){0,3}[A-Z][A-Z.'-]+(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?: \([^()\n]{2,40}\))?)\s*-+\s+`)
+
+// SplitText splits a whole text into sentences with the same rules as
+// Analyze, but keeps every paragraph: no title, dateline or boilerplate is
+// taken out. It returns byte ranges into src. Use it for text that is known
+// to be clean prose, such as a reference summary.
+func SplitText(src string) [][2]int {
+	n := Normalize(src)
+	var out [][2]int
+	for _, pr := range paragraphs(n.Text) {
+		for _, r := range Split(n.Text[pr[0]:pr[1]]) {
+			out = append(out, [2]int{n.Start(pr[0] + r[0]), n.End(pr[0] + r[1])})
+		}
+	}
+	return out
+}
