@@ -1,0 +1,740 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// A Report is a sentence that says what someone said without quoting it
+// ("Spicer said the president wants Flynn to testify") or with a quotation
+// inside it.
+type Report struct {
+	// Sent is the index of the sentence in the document's Sentences.
+	Sent int
+	// Cue is the index of the cue's first token in the sentence's Tokens.
+	Cue int
+	// Speaker is who the sentence says spoke.
+	Speaker Speaker
+}
+
+// Reports returns, for each sentence of d that attributes speech to a
+// named person or a described source, the first such attribution, in text
+// order. ms are d's mentions as entity.Find returns them.
+func Reports(d *text.Document, ms []entity.Mention) []Report {
+	return newAnalyzer(d, ms).reports()
+}
+
+func (a *analyzer) reports() []Report {
+	if a.repsDone {
+		return a.reps
+	}
+	a.repsDone = true
+	var out []Report
+	qi := 0
+	var prev *Quotation
+	for si := range a.d.Sentences {
+		for qi < len(a.quotes) && a.quotes[qi].Sent < si {
+			prev = &a.quotes[qi]
+			qi++
+		}
+		for _, c := range a.cues(si) {
+			sp := c.sp
+			if sp.How == Pronoun && !sp.Known() && c.pron != "" {
+				sp = a.resolve(si, c.pronTok, c.pron, prev)
+			}
+			if sp.Known() {
+				out = append(out, Report{Sent: si, Cue: c.tok, Speaker: sp})
+				break
+			}
+		}
+	}
+	a.reps = out
+	return out
+}
+
+type cueKind uint8
+
+const (
+	verbCue      cueKind = iota
+	accordingCue         // "according to X"
+	agentCue             // "asked by X"
+)
+
+// A cue is a word that attributes speech, with the speaker it names.
+type cue struct {
+	tok  int // the verb, or "according"
+	end  int // the token after the cue phrase
+	kind cueKind
+	word string
+	sp   Speaker
+	// pron is the subject pronoun ("he", "she") when the speaker is one,
+	// at token pronTok; the speaker is then left for the caller to
+	// resolve.
+	pron    string
+	pronTok int
+}
+
+// nounBefore are words after which a speech verb is a noun: "his tweets",
+// "the claims".
+var nounBefore = setOf("the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+	"these", "those", "such", "this", "whose", "any", "no", "some", "many", "several",
+	"new", "recent", "earlier", "latest", "of", "in", "on")
+
+// beWords make a following past participle passive: "was told".
+var beWords = setOf("was", "were", "is", "are", "been", "being", "be", "get", "got",
+	"gets", "getting", "am")
+
+// softWords may stand between an auxiliary and its verb, or between a
+// subject and its verb.
+var softWords = setOf("has", "have", "had", "also", "later", "then", "reportedly",
+	"previously", "once", "again", "just", "recently", "subsequently", "publicly",
+	"privately", "initially", "first", "would", "will", "could", "may", "might", "can",
+	"did", "does", "do", "not", "never", "always", "often", "repeatedly", "earlier",
+	"further", "separately", "quickly", "immediately", "flatly", "firmly", "only", "even",
+	"still", "already", "himself", "herself", "themselves", "itself", "both", "all",
+	"reportedly", "allegedly", "apparently", "reportedly", "now")
+
+// clauseWords open a clause: the subject of a verb after them comes after
+// them.
+var clauseWords = setOf("that", "because", "while", "whether", "if", "but", "although",
+	"though", "and", "so", "whereas", "unless", "where", "when", "after", "before",
+	"since", "until", "as")
+
+// preps open a phrase that is not a subject.
+var preps = setOf("in", "on", "at", "of", "for", "from", "with", "by", "during", "after",
+	"before", "since", "as", "like", "despite", "amid", "following", "according", "under",
+	"over", "through", "via", "upon", "without", "within", "unlike", "ahead", "instead",
+	"about", "against", "into", "to", "toward", "towards", "between", "among", "across",
+	"speaking", "asked", "responding", "writing", "earlier", "later", "last", "this",
+	"next", "when", "while", "then", "however", "meanwhile", "also", "yesterday", "today",
+	"including", "than", "around", "near", "outside", "inside", "beyond", "throughout")
+
+// notSubject are words that cannot open a role phrase.
+var auxWords = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had",
+	"will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
+	"that")
+
+var pronouns = setOf("he", "she", "they", "we", "i", "it", "you")
+
+var relatives = setOf("who", "which", "whose", "whom")
+
+// npStop end a phrase read after a verb or "according to".
+var npStop = setOf("in", "on", "at", "during", "after", "before", "when", "while", "that",
+	"who", "which", "and", "but", "as", "because", "if", "whether", "via", "by", "to",
+	"told", "said", "says", "on", "earlier", "last", "this", "yesterday", "today")
+
+// determiners open a role phrase.
+var determiners = setOf("a", "an", "the", "one", "another", "his", "her", "their", "its",
+	"our", "two", "three", "four", "five", "several", "some", "many", "most", "both",
+	"each", "other", "another", "senior", "top", "former", "white", "house")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// cues returns the cues of sentence si outside quotations, with their
+// speakers.
+func (a *analyzer) cues(si int) []cue {
+	if a.cueDone[si] {
+		return a.cueCache[si]
+	}
+	a.cueDone[si] = true
+	s := &a.d.Sentences[si]
+	toks := s.Tokens
+	var out []cue
+	for k := range toks {
+		t := &toks[k]
+		if t.Cap || a.tokQuoted(si, k) {
+			continue
+		}
+		var c cue
+		switch {
+		case t.Lower == "according" && k+1 < len(toks) && toks[k+1].Lower == "to":
+			c = cue{tok: k, end: k + 2, kind: accordingCue, word: "according to"}
+		case entity.IsSpeechVerb(t.Lower):
+			if k > 0 && nounBefore[toks[k-1].Lower] {
+				continue
+			}
+			if k+1 < len(toks) && toks[k+1].Lower == "by" && !a.tokQuoted(si, k+1) {
+				c = cue{tok: k, end: k + 2, kind: agentCue, word: t.Lower + " by"}
+			} else if passive(toks, k) {
+				continue
+			} else {
+				c = cue{tok: k, end: k + 1, kind: verbCue, word: t.Lower}
+			}
+		default:
+			continue
+		}
+		a.speakerOf(si, &c)
+		out = append(out, c)
+	}
+	a.cueCache[si] = out
+	return out
+}
+
+// passive reports whether the verb at toks[k] is a passive participle:
+// "was told", "were not asked".
+func passive(toks []text.Token, k int) bool {
+	if strings.HasSuffix(toks[k].Lower, "ing") {
+		return false
+	}
+	for j, n := k-1, 0; j >= 0 && n < 3; j, n = j-1, n+1 {
+		w := toks[j].Lower
+		if beWords[w] {
+			return true
+		}
+		if !softWords[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// speakerOf fills c.sp with the speaker the cue names.
+func (a *analyzer) speakerOf(si int, c *cue) {
+	c.sp = Speaker{Mention: -1, Cue: c.word}
+	if c.kind != verbCue {
+		a.phraseAfter(si, c.end, c, false)
+		return
+	}
+	// The subject: after the last quoted word before the verb.
+	lo := 0
+	for k := c.tok - 1; k >= 0; k-- {
+		if a.tokQuoted(si, k) {
+			lo = k + 1
+			break
+		}
+	}
+	if a.subjectBefore(si, lo, c.tok, c) {
+		return
+	}
+	if lo == c.tok || onlySoft(a.d.Sentences[si].Tokens[lo:c.tok]) {
+		// "...," said X.
+		a.phraseAfter(si, c.end, c, lo > 0)
+	}
+}
+
+func onlySoft(toks []text.Token) bool {
+	for i := range toks {
+		if !softWords[toks[i].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// gapHas reports whether the text between tokens k-1 and k of s holds any
+// of the characters in chars.
+func gapHas(s *text.Sentence, k int, chars string) bool {
+	if k <= 0 || k >= len(s.Tokens) {
+		return false
+	}
+	return strings.ContainsAny(s.Norm[s.Tokens[k-1].End:s.Tokens[k].Start], chars)
+}
+
+// phraseAfter reads the speaker written after a cue: a name, a pronoun or
+// a role phrase starting at token j. Right after a quotation (afterQuote),
+// a few words without capitals are taken too: text that lost its capitals
+// writes names in lower case.
+func (a *analyzer) phraseAfter(si, j int, c *cue, afterQuote bool) {
+	s := &a.d.Sentences[si]
+	toks := s.Tokens
+	if j >= len(toks) || a.tokQuoted(si, j) || gapHas(s, j, `".;:`) {
+		return
+	}
+	skip := j
+	if toks[j].Lower == "the" {
+		skip = j + 1
+	}
+	for _, mi := range a.bySent[si] {
+		m := &a.ms[mi]
+		if m.TitleTok == j || m.TitleTok == skip || m.Tok == j {
+			c.sp.Mention, c.sp.How = mi, Direct
+			return
+		}
+	}
+	if w := toks[j].Lower; w == "he" || w == "she" {
+		c.sp.How, c.pron, c.pronTok = Pronoun, w, j
+		return
+	}
+	e := j
+	for e < len(toks) && e-j < 10 && !a.tokQuoted(si, e) {
+		if e > j && (gapHas(s, e, `,.;:"()`) || npStop[toks[e].Lower]) {
+			break
+		}
+		e++
+	}
+	if e > j && (roleStart(&toks[j]) || afterQuote && bareName(toks[j:e])) && !pronouns[toks[j].Lower] {
+		c.sp.Role, c.sp.How = s.Norm[toks[j].Start:toks[e-1].End], Direct
+	}
+}
+
+func roleStart(t *text.Token) bool {
+	return t.Cap || determiners[t.Lower] || isRoleWord(t.Lower)
+}
+
+// isRoleWord reports whether w names a role: "spokesman", "official".
+func isRoleWord(w string) bool { return roleWords[w] }
+
+var roleWords = setOf("spokesman", "spokeswoman", "spokesperson", "official", "officials",
+	"aide", "aides", "lawyer", "lawyers", "attorney", "attorneys", "adviser", "advisers",
+	"advisor", "source", "sources", "reporter", "reporters", "analyst", "analysts",
+	"critics", "diplomat", "diplomats", "investigators", "prosecutors", "lawmakers",
+	"senator", "senators", "officers", "witnesses", "experts", "spokesmen", "police",
+	"authorities", "residents", "members", "leaders", "democrats", "republicans")
+
+// segment is a run of tokens [a, b) between commas.
+type segment struct{ a, b int }
+
+// subjectBefore finds the subject of the verb at token k among tokens
+// [lo, k) of sentence si and records it in c. It reports whether it found
+// one.
+func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
+	s := &a.d.Sentences[si]
+	toks := s.Tokens
+	if k <= lo {
+		return false
+	}
+	cs := lo
+	for t := k - 1; t >= lo; t-- {
+		if clauseWords[toks[t].Lower] && !toks[t].Cap || toks[t].Lower == "that" {
+			cs = t + 1
+			break
+		}
+		if t > lo && gapHas(s, t, `;:"()[]`) {
+			cs = t
+			break
+		}
+	}
+	if cs >= k {
+		return false
+	}
+	var segs []segment
+	start := cs
+	for t := cs + 1; t < k; t++ {
+		if gapHas(s, t, ",") || strings.Contains(s.Norm[toks[t-1].End:toks[t].Start], " - ") {
+			segs = append(segs, segment{start, t})
+			start = t
+		}
+	}
+	segs = append(segs, segment{start, k})
+	last := &segs[len(segs)-1]
+	for last.b > last.a && (softWords[toks[last.b-1].Lower] ||
+		strings.HasSuffix(toks[last.b-1].Lower, "ly") && !toks[last.b-1].Cap) {
+		last.b--
+	}
+	roleSet := false
+	for i := len(segs) - 1; i >= 0; i-- {
+		sg := segs[i]
+		if sg.b <= sg.a {
+			continue
+		}
+		first := toks[sg.a].Lower
+		switch {
+		case relatives[first]:
+			if roleSet {
+				return true
+			}
+			continue
+		case preps[first] || toks[sg.a].Number:
+			if roleSet {
+				return true
+			}
+			continue
+		case pronouns[first] && sg.b-sg.a <= 2:
+			if roleSet {
+				return true
+			}
+			c.sp.How = Pronoun
+			if first == "he" || first == "she" {
+				c.pron, c.pronTok = first, sg.a
+			}
+			return true
+		}
+		if mi := a.head(si, sg); mi >= 0 {
+			c.sp.Mention, c.sp.Role, c.sp.How = mi, "", Direct
+			return true
+		}
+		if !a.roleLike(si, sg) && !(i == len(segs)-1 && sg.a == lo && lo > 0 && bareName(toks[sg.a:sg.b])) {
+			return roleSet
+		}
+		c.sp.Role, c.sp.How = s.Norm[toks[a.roleStart(si, sg)].Start:toks[sg.b-1].End], Direct
+		roleSet = true
+	}
+	return roleSet
+}
+
+// head returns the mention that heads segment sg of sentence si, or -1: a
+// name that is not possessive and not inside a prepositional phrase. When
+// several qualify, the one that ends the segment wins ("Trump adviser
+// Kellyanne Conway"), else the first ("Pence defended Flynn").
+func (a *analyzer) head(si int, sg segment) int {
+	toks := a.d.Sentences[si].Tokens
+	first, lastEnd := -1, -1
+	for _, mi := range a.bySent[si] {
+		m := &a.ms[mi]
+		if m.TitleTok < sg.a || m.EndTok > sg.b || m.Possessive {
+			continue
+		}
+		if m.Weak() && !(m.TitleTok == sg.a && m.EndTok == sg.b) {
+			continue // a capitalized word that opens a sentence
+		}
+		inPP := false
+		for t := sg.a; t < m.TitleTok; t++ {
+			if preps[toks[t].Lower] && !toks[t].Cap || toks[t].Lower == "and" {
+				inPP = true
+				break
+			}
+		}
+		if inPP {
+			continue
+		}
+		if first < 0 {
+			first = mi
+		}
+		if m.EndTok == sg.b {
+			lastEnd = mi
+		}
+	}
+	if lastEnd >= 0 {
+		return lastEnd
+	}
+	return first
+}
+
+// bareName reports whether toks, between a quotation and its cue, can be
+// a name written without capitals: one to three words, none a function
+// word or a number.
+func bareName(toks []text.Token) bool {
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	for i := range toks {
+		if toks[i].Stop || toks[i].Number || pronouns[toks[i].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// roleLike reports whether segment sg reads as a noun phrase naming a
+// speaker: "a senior congressional official", "Mr Flynn's attorney".
+func (a *analyzer) roleLike(si int, sg segment) bool {
+	toks := a.d.Sentences[si].Tokens
+	if sg.b-sg.a > 12 || !roleStart(&toks[sg.a]) || pronouns[toks[sg.a].Lower] {
+		return false
+	}
+	for t := sg.a; t < sg.b; t++ {
+		if auxWords[toks[t].Lower] || entity.IsSpeechVerb(toks[t].Lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleStart returns where the role phrase of segment sg starts: at its
+// last article that does not follow a preposition, so that "a feat the
+// agency" yields "the agency".
+func (a *analyzer) roleStart(si int, sg segment) int {
+	toks := a.d.Sentences[si].Tokens
+	start := sg.a
+	for t := sg.a + 1; t < sg.b; t++ {
+		switch toks[t].Lower {
+		case "a", "an", "the":
+			if !preps[toks[t-1].Lower] {
+				start = t
+			}
+		}
+	}
+	return start
+}
+
+// genderOf returns what is known of the sex of the person mention mi
+// names.
+func (a *analyzer) genderOf(mi int) entity.Gender {
+	m := &a.ms[mi]
+	if m.Gender != entity.Unknown {
+		return m.Gender
+	}
+	return a.gender[strings.ToLower(m.Last)]
+}
+
+func compatible(g entity.Gender, pron string) bool {
+	switch pron {
+	case "he":
+		return g != entity.Female
+	case "she":
+		return g != entity.Male
+	}
+	return false
+}
+
+// resolve finds who "he" or "she" at token tok of sentence si stands for:
+// the speaker of the previous quotation when it is in the same or the
+// previous paragraph, else the speaker of the nearest earlier attribution,
+// else the nearest earlier person named outside quotations (the first one
+// of its sentence), within the same or the previous paragraph.
+func (a *analyzer) resolve(si, tok int, pron string, prev *Quotation) Speaker {
+	para := a.d.Sentences[si].Para
+	if prev != nil && a.d.Sentences[prev.EndSent].Para >= para-1 && prev.Speaker.Known() {
+		sp := prev.Speaker
+		if sp.Mention < 0 || compatible(a.genderOf(sp.Mention), pron) {
+			sp.How = Pronoun
+			return sp
+		}
+	}
+	for sj := si; sj >= 0 && a.d.Sentences[sj].Para >= para-1; sj-- {
+		cs := a.cues(sj)
+		for i := len(cs) - 1; i >= 0; i-- {
+			c := &cs[i]
+			if sj == si && c.tok >= tok {
+				continue
+			}
+			if c.sp.Mention >= 0 && compatible(a.genderOf(c.sp.Mention), pron) {
+				return Speaker{Mention: c.sp.Mention, How: Pronoun}
+			}
+		}
+	}
+	for sj := si; sj >= 0 && sj > si-5 && a.d.Sentences[sj].Para >= para-1; sj-- {
+		for _, mi := range a.bySent[sj] {
+			m := &a.ms[mi]
+			if sj == si && m.Tok >= tok {
+				break
+			}
+			if m.Possessive || m.Weak() || a.quoted(m.NormStart) || !compatible(a.genderOf(mi), pron) {
+				continue
+			}
+			return Speaker{Mention: mi, How: Pronoun}
+		}
+	}
+	return Speaker{Mention: -1, How: Pronoun}
+}
+
+// workWords come before titles of works: `the book "Fire and Fury"`.
+var workWords = setOf("book", "books", "film", "movie", "song", "album", "show", "series",
+	"titled", "entitled", "called", "headlined", "column", "article", "essay", "report",
+	"documentary", "play", "novel", "poem", "program", "programme", "episode", "hashtag",
+	"memoir", "headline", "slogan", "podcast", "newsletter", "bill", "named", "dubbed")
+
+// attribute finds the speakers of the raw quotations and drops scare
+// quotes and titles of works.
+func (a *analyzer) attribute(raw []Quotation) []Quotation {
+	out := make([]Quotation, 0, len(raw))
+	for i := range raw {
+		q := raw[i]
+		var prev *Quotation
+		if len(out) > 0 {
+			prev = &out[len(out)-1]
+		}
+		if a.workTitle(&q) {
+			continue
+		}
+		q.Speaker = a.direct(&q, prev)
+		if !q.Speaker.Known() && q.Speaker.How == Unattributed && prev != nil && prev.Speaker.Known() {
+			opensSent := a.opensSentence(&q)
+			prevPara := a.d.Sentences[prev.EndSent].Para
+			switch {
+			case prevPara == q.Para && (opensSent || words(q.Text) >= 4):
+				q.Speaker = carried(prev.Speaker)
+			case prevPara == q.Para-1 && a.opensParagraph(&q) && a.lastInPara(prev, raw):
+				q.Speaker = carried(prev.Speaker)
+			}
+		}
+		out = append(out, q)
+	}
+	// A quotation that opens its sentence without a speaker takes the
+	// speaker of the next one in the paragraph: `"A." "B," she said.`
+	for i := len(out) - 2; i >= 0; i-- {
+		q, next := &out[i], &out[i+1]
+		if q.Speaker.How == Unattributed && next.Para == a.d.Sentences[q.EndSent].Para && next.Speaker.How == Direct &&
+			next.Sent <= q.EndSent+1 && a.opensSentence(q) {
+			q.Speaker = carried(next.Speaker)
+		}
+	}
+	kept := out[:0]
+	for _, q := range out {
+		if q.Speaker.Known() || words(q.Text) >= 6 {
+			kept = append(kept, q)
+		}
+	}
+	return kept
+}
+
+func carried(sp Speaker) Speaker {
+	sp.How, sp.Cue = Carried, ""
+	return sp
+}
+
+func words(s string) int { return len(strings.Fields(s)) }
+
+// lastInPara reports whether prev is the last raw quotation of its
+// paragraph.
+func (a *analyzer) lastInPara(prev *Quotation, raw []Quotation) bool {
+	for i := range raw {
+		if a.d.Sentences[raw[i].Sent].Para == a.d.Sentences[prev.EndSent].Para && raw[i].NormStart > prev.NormStart {
+			return false
+		}
+	}
+	return true
+}
+
+// opensSentence reports whether q's opening mark opens its sentence.
+func (a *analyzer) opensSentence(q *Quotation) bool {
+	s := &a.d.Sentences[q.Sent]
+	off := q.NormStart - s.NormStart()
+	return strings.TrimLeft(s.Norm[:max(0, min(off, len(s.Norm)))], ` "'([`) == ""
+}
+
+// opensParagraph reports whether q opens its paragraph.
+func (a *analyzer) opensParagraph(q *Quotation) bool {
+	return a.d.Sentences[q.Sent].ParaPos == 0 && a.opensSentence(q)
+}
+
+// workTitle reports whether q is the title of a work: a few capitalized
+// words after a word such as "book" or "titled".
+func (a *analyzer) workTitle(q *Quotation) bool {
+	ws := strings.Fields(q.Text)
+	if len(ws) > 8 {
+		return false
+	}
+	caps := 0
+	for _, w := range ws {
+		r := []rune(strings.TrimLeft(w, `'"([`))
+		if len(r) == 0 {
+			continue
+		}
+		switch strings.ToLower(string(r)) {
+		case "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "from", "or":
+			continue
+		}
+		if r[0] >= 'a' && r[0] <= 'z' {
+			return false
+		}
+		caps++
+	}
+	if caps == 0 {
+		return false
+	}
+	s := &a.d.Sentences[q.Sent]
+	n := 0
+	for k := len(s.Tokens) - 1; k >= 0; k-- {
+		if s.NormStart()+s.Tokens[k].Start >= q.NormStart {
+			continue
+		}
+		if workWords[s.Tokens[k].Lower] {
+			return true
+		}
+		if n++; n >= 4 {
+			break
+		}
+	}
+	return false
+}
+
+// direct finds the speaker a quotation's own sentences name: a cue just
+// after it ("...," X said), then the nearest cue before it in its first
+// sentence (X said "..."), then any cue after it in its last sentence. A
+// name before the quotation wins over a pronoun after it.
+func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
+	var pron *cue
+	pronSent := 0
+	note := func(si int, c *cue) {
+		if c.pron != "" && pron == nil {
+			pron, pronSent = c, si
+		}
+	}
+	// 1. A cue right after the closing mark.
+	es := q.EndSent
+	s := &a.d.Sentences[es]
+	post := -1
+	for k := range s.Tokens {
+		if s.NormStart()+s.Tokens[k].Start >= q.NormEnd {
+			post = k
+			break
+		}
+	}
+	var after []*cue
+	if post >= 0 {
+		cs := a.cues(es)
+		for i := range cs {
+			if cs[i].tok >= post {
+				after = append(after, &cs[i])
+			}
+		}
+		if len(after) > 0 && after[0].tok-post <= 10 && !a.quotedBetween(es, post, after[0].tok) &&
+			!a.introduces(es, after[0]) {
+			c := after[0]
+			if c.sp.Known() {
+				return c.sp
+			}
+			note(es, c)
+		}
+	}
+	// 2. The nearest cue before the opening mark.
+	ss := q.Sent
+	cs := a.cues(ss)
+	st := &a.d.Sentences[ss]
+	for i := len(cs) - 1; i >= 0; i-- {
+		c := &cs[i]
+		if st.NormStart()+st.Tokens[c.tok].Start >= q.NormStart {
+			continue
+		}
+		if c.sp.Known() {
+			if pron == nil || c.sp.Mention >= 0 {
+				return c.sp
+			}
+			break
+		}
+		if c.sp.How == Pronoun {
+			note(ss, c)
+			break
+		}
+	}
+	// 3. Any cue after the quotation in its last sentence.
+	for _, c := range after {
+		if c.sp.Known() {
+			return c.sp
+		}
+		note(es, c)
+	}
+	if pron != nil {
+		return a.resolve(pronSent, pron.pronTok, pron.pron, prev)
+	}
+	return Speaker{Mention: -1}
+}
+
+// quotedBetween reports whether a quoted token lies in tokens [from, to)
+// of sentence si.
+func (a *analyzer) quotedBetween(si, from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.tokQuoted(si, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// introduces reports whether cue c opens the next quotation: `Spicer
+// responded, "Nope."`.
+func (a *analyzer) introduces(si int, c *cue) bool {
+	s := &a.d.Sentences[si]
+	j := c.end
+	if c.kind == verbCue && c.sp.How == Direct && c.sp.Mention >= 0 {
+		// "said X, "..."": look past an inverted speaker.
+		m := &a.ms[c.sp.Mention]
+		if m.TitleTok >= c.end {
+			j = m.EndTok
+		}
+	}
+	if j >= len(s.Tokens) {
+		return false
+	}
+	gap := s.Norm[s.Tokens[j-1].End:s.Tokens[j].Start]
+	return a.tokQuoted(si, j) && strings.Trim(gap, ` ,:"`) == ""
+}

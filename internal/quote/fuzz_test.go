@@ -1,0 +1,127 @@
+package quote
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"strconv"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// checkQuotations fails t when a quotation or a report of d is malformed.
+func checkQuotations(t *testing.T, src string, d *text.Document, ms []entity.Mention) {
+	t.Helper()
+	for _, q := range Find(d, ms) {
+		if q.Start < 0 || q.End > len(src) || q.Start >= q.End || len(q.Parts) == 0 {
+			t.Fatalf("quotation %q: span [%d, %d) out of %d bytes", q.Text, q.Start, q.End, len(src))
+		}
+		for _, p := range q.Parts {
+			if p.Start < q.Start || p.End > q.End || p.Start >= p.End ||
+				p.NormStart < 0 || p.NormEnd > len(d.Norm.Text) || p.NormStart >= p.NormEnd {
+				t.Fatalf("quotation %q: part %+v out of bounds", q.Text, p)
+			}
+		}
+		if q.Sent < 0 || q.EndSent < q.Sent || q.EndSent >= len(d.Sentences) {
+			t.Fatalf("quotation %q: sentences %d-%d of %d", q.Text, q.Sent, q.EndSent, len(d.Sentences))
+		}
+		if q.Speaker.Mention >= len(ms) {
+			t.Fatalf("quotation %q: speaker mention %d of %d", q.Text, q.Speaker.Mention, len(ms))
+		}
+	}
+	for _, r := range Reports(d, ms) {
+		if r.Sent < 0 || r.Sent >= len(d.Sentences) || r.Cue < 0 || r.Cue >= len(d.Sentences[r.Sent].Tokens) {
+			t.Fatalf("report %+v out of bounds", r)
+		}
+	}
+}
+
+// checkLedger fails t when a ledger entry is malformed.
+func checkLedger(t *testing.T, srcs map[string]string, ledger []parallax.Quote) {
+	t.Helper()
+	for _, q := range ledger {
+		if len(q.Sources) == 0 || len(q.Sources) != len(q.Evidence) || len(q.Forms) != len(q.Sources) {
+			t.Fatalf("entry %q: %d sources, %d spans, %d forms", q.Text, len(q.Sources), len(q.Evidence), len(q.Forms))
+		}
+		for i, e := range q.Evidence {
+			src, ok := srcs[e.Source]
+			if !ok || e.Source != q.Sources[i] || e.Start < 0 || e.End > len(src) || e.Start >= e.End {
+				t.Fatalf("entry %q: span %+v out of bounds", q.Text, e)
+			}
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		`"We will appeal," Smith said. "And win." He said "so".`,
+		"Ann Lee said: \u201cOne.\n\n\u201cTwo,\u201d she said. \u201cThree",
+		`A spokesman for John Hale, the chairman, said "no deal". When asked by a reporter if "yes", Hale responded, "Nope."`,
+		`" spaced " said x. 5'11" tall "" "" " ", according to.`,
+		"\"\n\n\"\n\n\"a\n\n\"b\" c said",
+		`He [Trump] said "a [b] c" and [ "d`,
+	} {
+		f.Add(s)
+	}
+	st := text.NewStemmer()
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return
+		}
+		d := text.Analyze(src, st)
+		ms := entity.Find(d)
+		checkQuotations(t, src, d, ms)
+		checkLedger(t, map[string]string{"a": src, "b": src},
+			Ledger([]Doc{{ID: "a", Doc: d, Mentions: ms}, {ID: "b", Doc: d}}))
+	})
+}
+
+// TestMultiNews runs the ledger over real, messy stories (lower-cased,
+// tokenizer-spaced text) and checks every span.
+func TestMultiNews(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the Multi-News run in short mode")
+	}
+	const path = "../../../shared/data/multinews-val.jsonl.gz"
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("no Multi-News data at %s (the shared folder beside the repository); skipping", path)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(z)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	st := text.NewStemmer()
+	quotes, stories := 0, 0
+	for sc.Scan() && stories < 300 {
+		var rec struct {
+			Documents []string `json:"documents"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		stories++
+		srcs := map[string]string{}
+		var docs []Doc
+		for i, s := range rec.Documents {
+			id := strconv.Itoa(i)
+			srcs[id] = s
+			d := text.Analyze(s, st)
+			ms := entity.Find(d)
+			checkQuotations(t, s, d, ms)
+			docs = append(docs, Doc{ID: id, Doc: d, Mentions: ms})
+		}
+		ledger := Ledger(docs)
+		checkLedger(t, srcs, ledger)
+		quotes += len(ledger)
+	}
+	t.Logf("%d stories, %d ledger entries", stories, quotes)
+}
