@@ -129,7 +129,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sel := s.selector(matches)
+	sel := s.selector(matches, defaultParams)
 	for _, u := range sel.Summarize(opts.Words) {
 		b.Summary = append(b.Summary, s.statement(u, matches[u]))
 	}

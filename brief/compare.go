@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -24,7 +25,7 @@ func (sel *selector) importance(u int) float64 {
 	if !ok {
 		return 0
 	}
-	score := sel.prior[i] + sel.s.Align.Units[u].Mass/4
+	score := 1/math.Sqrt(float64(1+sel.pos[i])) + sel.s.Align.Units[u].Mass/4
 	for _, c := range sel.concepts[i] {
 		score += sel.weight[c]
 	}

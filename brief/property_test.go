@@ -19,6 +19,7 @@ import (
 type multiNewsStory struct {
 	ID        json.Number `json:"id"`
 	Documents []string    `json:"documents"`
+	Summary   string      `json:"summary"`
 }
 
 // multiNews reads the Multi-News validation stories, or skips the test.

@@ -317,3 +317,60 @@ func TestDeterministic(t *testing.T) {
 		prev = got
 	}
 }
+
+func TestSeedsQuotes(t *testing.T) {
+	b, arts := seedBrief(t)
+	id := func(i int) string { return arts[i].ID }
+	quoteWith := func(words string) *parallax.Quote {
+		for i := range b.Quotes {
+			if strings.Contains(b.Quotes[i].Text, words) {
+				return &b.Quotes[i]
+			}
+		}
+		t.Errorf("no quote contains %q", words)
+		return nil
+	}
+	tests := []struct {
+		words, speaker string
+		sources        []string
+	}{
+		{"witch hunt (excuse for big election loss)", "Donald Trump", []string{id(0), id(1), id(2)}},
+		{"reasonable person", "Robert Kelner", []string{id(0), id(1)}},
+		{"When you are given immunity", "Michael Flynn", []string{id(1)}},
+		{"Nope", "Sean Spicer", []string{id(2)}},
+		{"grave and momentous step", "Adam Schiff", []string{id(1)}},
+	}
+	for _, tt := range tests {
+		q := quoteWith(tt.words)
+		if q == nil {
+			continue
+		}
+		if q.Speaker != tt.speaker {
+			t.Errorf("%q: speaker %q, want %q", tt.words, q.Speaker, tt.speaker)
+		}
+		if diff := cmp.Diff(tt.sources, sorted(q.Sources)); diff != "" {
+			t.Errorf("%q: sources (-want +got):\n%s", tt.words, diff)
+		}
+	}
+	// Angus King's statements are carried by 000 alone.
+	kings := 0
+	for _, q := range b.Quotes {
+		if q.Speaker == "Angus King" {
+			kings++
+			if diff := cmp.Diff([]string{id(0)}, q.Sources); diff != "" {
+				t.Errorf("King quote %q: sources (-want +got):\n%s", q.Text, diff)
+			}
+		}
+	}
+	if kings == 0 {
+		t.Errorf("no quote attributed to Angus King")
+	}
+	// 002 reports the tweet without quotation marks.
+	if q := quoteWith("witch hunt (excuse"); q != nil {
+		for i, src := range q.Sources {
+			if src == id(2) && q.Forms[i] != "paraphrased" {
+				t.Errorf("002 carries the tweet as %q, want paraphrased", q.Forms[i])
+			}
+		}
+	}
+}

@@ -17,35 +17,78 @@ import (
 // the concepts they newly cover per word (Lin and Bilmes 2011's
 // budget-aware ratio, with an exponent), with a prior for sentences early
 // in their article, until the word budget is spent.
-const (
+// params are the selection's tuning knobs. defaultParams holds the values
+// in use; docs/EVALUATION.md tells how they were chosen.
+type params struct {
 	// lengthExponent is r in gain / words^r.
-	lengthExponent = 0.5
+	lengthExponent float64
 	// positionWeight scales the lead prior against concept weight.
-	positionWeight = 1.0
+	positionWeight float64
+	// positionDecay is the exponent of the lead prior 1/(1+i)^decay for
+	// the i-th sentence of an article.
+	positionDecay float64
 	// supportWeight is the gain per other outlet that reports a sentence's
 	// information.
-	supportWeight = 2.0
-	// minWords and maxWords bound the sentences a summary may use.
-	minWords, maxWords = 6, 70
-)
+	supportWeight float64
+	// minDF is the number of articles a concept must appear in to weigh
+	// anything in a story of several articles.
+	minDF int
+	// unigrams adds single content terms as concepts, at this weight
+	// relative to pairs (0: pairs only).
+	unigrams float64
+	// dependent scales the gain of a sentence that opens with a pronoun or
+	// a connective pointing back (0: never chosen while others exist).
+	dependent float64
+}
+
+var defaultParams = params{
+	lengthExponent: 0.5,
+	positionWeight: 1.0,
+	positionDecay:  0.5,
+	supportWeight:  2.0,
+	minDF:          2,
+	unigrams:       0,
+	dependent:      0,
+}
+
+// minWords and maxWords bound the sentences a summary may use.
+const minWords, maxWords = 6, 70
 
 type selector struct {
+	p        params
 	s        *Story
 	matches  [][]align.Match
 	units    []int     // candidate units
 	concepts [][]int32 // per candidate: distinct concept ids
 	weight   []float64 // per concept
 	prior    []float64 // per candidate
+	pos      []int     // per candidate: sentence index in its article
 	words    []int     // per candidate
-	ok       []bool    // per candidate: may open a summary sentence
+	fits     []bool    // per candidate: within minWords..maxWords
+	scale    []float64 // per candidate: 1, or p.dependent when it leans on context
 	index    map[int]int
 }
 
-func (s *Story) selector(matches [][]align.Match) *selector {
-	sel := &selector{s: s, matches: matches, index: make(map[int]int)}
+func (s *Story) selector(matches [][]align.Match, p params) *selector {
+	sel := &selector{p: p, s: s, matches: matches, index: make(map[int]int)}
 	ids := make(map[string]int32)
 	var df []int32
-	lastDoc := []int32{}
+	var lastDoc []int32
+	concept := func(key string, d int) int32 {
+		id, ok := ids[key]
+		if !ok {
+			id = int32(len(ids))
+			ids[key] = id
+			df = append(df, 0)
+			lastDoc = append(lastDoc, -1)
+		}
+		if lastDoc[id] != int32(d) {
+			lastDoc[id] = int32(d)
+			df[id]++
+		}
+		return id
+	}
+	unigram := make(map[int32]bool)
 	for d, doc := range s.Docs {
 		for j := range doc.Sentences {
 			sen := &doc.Sentences[j]
@@ -53,60 +96,65 @@ func (s *Story) selector(matches [][]align.Match) *selector {
 			terms := align.Terms(sen.Tokens)
 			var cs []int32
 			for k := 1; k < len(terms); k++ {
-				key := terms[k-1] + " " + terms[k]
-				id, ok := ids[key]
-				if !ok {
-					id = int32(len(ids))
-					ids[key] = id
-					df = append(df, 0)
-					lastDoc = append(lastDoc, -1)
+				cs = append(cs, concept(terms[k-1]+" "+terms[k], d))
+			}
+			if p.unigrams > 0 {
+				for _, t := range terms {
+					id := concept(t, d)
+					unigram[id] = true
+					cs = append(cs, id)
 				}
-				if lastDoc[id] != int32(d) {
-					lastDoc[id] = int32(d)
-					df[id]++
-				}
-				cs = append(cs, id)
 			}
 			slices.Sort(cs)
 			cs = slices.Compact(cs)
 			w := sen.Words()
-			if w == 0 || len(cs) == 0 && len(terms) == 0 {
+			if w == 0 || len(terms) == 0 {
 				continue
 			}
-			sel.ok = append(sel.ok, w >= minWords && w <= maxWords && standalone(sen))
+			scale := 1.0
+			if !standalone(sen) {
+				scale = p.dependent
+			}
 			sel.index[u] = len(sel.units)
 			sel.units = append(sel.units, u)
 			sel.concepts = append(sel.concepts, cs)
 			sel.words = append(sel.words, w)
-			sel.prior = append(sel.prior, positionWeight/math.Sqrt(float64(1+j)))
+			sel.fits = append(sel.fits, w >= minWords && w <= maxWords)
+			sel.scale = append(sel.scale, scale)
+			sel.prior = append(sel.prior, p.positionWeight/math.Pow(float64(1+j), p.positionDecay))
+			sel.pos = append(sel.pos, j)
 		}
 	}
 	sel.weight = make([]float64, len(df))
 	multi := len(s.Docs) > 1
 	for id, n := range df {
+		w := 0.0
 		switch {
-		case multi && n >= 2:
-			sel.weight[id] = float64(n)
+		case multi && int(n) >= p.minDF:
+			w = float64(n)
 		case !multi:
-			sel.weight[id] = 1
+			w = 1
 		}
+		if unigram[int32(id)] {
+			w *= p.unigrams
+		}
+		sel.weight[id] = w
 	}
 	return sel
 }
 
 // standalone reports whether a sentence can be read out of its context: it
-// does not open with a pronoun or a connective that points back.
+// does not open with a pronoun or a connective that points back, and it is
+// not a bare quotation that does not say who speaks.
 func standalone(sen *text.Sentence) bool {
 	if len(sen.Tokens) == 0 {
 		return false
 	}
-	first := sen.Tokens[0].Lower
-	switch first {
+	switch sen.Tokens[0].Lower {
 	case "he", "she", "it", "they", "this", "these", "those", "that", "but", "and", "also",
 		"however", "still", "yet", "so", "meanwhile", "then", "there":
 		return false
 	}
-	// A bare quotation with no attribution does not say who speaks.
 	n := strings.TrimSpace(sen.Norm)
 	if strings.HasPrefix(n, `"`) && strings.Count(n, `"`) == 2 && strings.HasSuffix(n, `"`) {
 		return false
@@ -119,26 +167,31 @@ func standalone(sen *text.Sentence) bool {
 func (sel *selector) Summarize(budget int) []int {
 	chosen := sel.summarize(budget, false)
 	if len(chosen) == 0 {
-		// No sentence reads well on its own or fits the usual length:
-		// take what there is rather than nothing.
+		// No sentence of the usual length reads well on its own: take
+		// what there is rather than nothing.
 		chosen = sel.summarize(budget, true)
 	}
 	sel.order(chosen)
 	return chosen
 }
 
+// eligible reports whether candidate i may be chosen.
+func (sel *selector) eligible(i int, relaxed bool) bool {
+	return relaxed || (sel.fits[i] && sel.scale[i] > 0)
+}
+
 func (sel *selector) summarize(budget int, relaxed bool) []int {
 	covered := make(map[int32]bool)
-	chosen := []int{}
+	var chosen []int
 	used := 0
 	taken := make([]bool, len(sel.units))
 	for {
 		best, bestScore := -1, 0.0
 		for i, u := range sel.units {
-			if taken[i] || !(sel.ok[i] || relaxed) || used+sel.words[i] > budget {
+			if taken[i] || !sel.eligible(i, relaxed) || used+sel.words[i] > budget {
 				continue
 			}
-			if score := sel.gain(i, u, covered) / math.Pow(float64(sel.words[i]), lengthExponent); score > bestScore {
+			if score := sel.gain(i, u, covered) / math.Pow(float64(sel.words[i]), sel.p.lengthExponent); score > bestScore {
 				best, bestScore = i, score
 			}
 		}
@@ -163,11 +216,14 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 // gain is what candidate i (unit u) adds to a summary that covers the
 // given concepts.
 func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
-	g := sel.prior[i] + supportWeight*float64(len(sel.matches[u]))
+	g := sel.prior[i] + sel.p.supportWeight*float64(len(sel.matches[u]))
 	for _, c := range sel.concepts[i] {
 		if !covered[c] {
 			g += sel.weight[c]
 		}
+	}
+	if sel.scale[i] > 0 {
+		g *= sel.scale[i]
 	}
 	return g
 }
@@ -180,7 +236,7 @@ func (sel *selector) representative(i, room int, covered map[int32]bool, relaxed
 	best, bestSup, bestGain := i, len(sel.matches[u]), sel.gain(i, u, covered)
 	for _, m := range sel.matches[u] {
 		j, ok := sel.index[m.Unit]
-		if !ok || !(sel.ok[j] || relaxed) || sel.words[j] > room {
+		if !ok || !sel.eligible(j, relaxed) || sel.words[j] > room {
 			continue
 		}
 		sup, g := len(sel.matches[m.Unit]), sel.gain(j, m.Unit, covered)
