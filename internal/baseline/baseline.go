@@ -91,6 +91,16 @@ func NewBudget(docs []Document, limit int) *Budget {
 
 // Admits reports whether r could be added to the summary now.
 func (b *Budget) Admits(r Ref) bool {
+	if !b.fits(r) {
+		return false
+	}
+	_, dup := b.texts[b.docs[r.Doc].Sentences[r.Sent].Text]
+	return !dup
+}
+
+// fits is Admits without the duplicate-text test, which is the only one that
+// needs a map look-up.
+func (b *Budget) fits(r Ref) bool {
 	if r.Doc < 0 || r.Doc >= len(b.docs) {
 		return false
 	}
@@ -99,11 +109,7 @@ func (b *Budget) Admits(r Ref) bool {
 		return false
 	}
 	s := &sents[r.Sent]
-	if len(s.Terms) == 0 || cost(s) > b.limit-b.used {
-		return false
-	}
-	_, dup := b.texts[s.Text]
-	return !dup
+	return len(s.Terms) > 0 && cost(s) <= b.limit-b.used
 }
 
 // Add adds r to the summary if [Budget.Admits] allows it, and reports whether

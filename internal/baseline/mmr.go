@@ -40,14 +40,17 @@ func (MMR) Summarize(docs []Document, budget int) []Ref {
 	}
 	b := NewBudget(docs, budget)
 	for {
+		// Find the best candidate that fits; only it is then checked for a
+		// duplicate text, and if it is one the scan is repeated without it.
+		// A refused sentence can never be admitted later, so it is dropped.
 		best := -1
 		var bestValue float32
 		for i := range n {
 			if !alive[i] {
 				continue
 			}
-			if !b.Admits(st.refs[i]) {
-				alive[i] = false // it cannot become admissible later
+			if !b.fits(st.refs[i]) {
+				alive[i] = false
 				continue
 			}
 			x := float32(MMRLambda*relevance[i] - (1-MMRLambda)*redundancy[i])
@@ -58,8 +61,10 @@ func (MMR) Summarize(docs []Document, budget int) []Ref {
 		if best < 0 {
 			break
 		}
-		b.Add(st.refs[best])
 		alive[best] = false
+		if !b.Add(st.refs[best]) {
+			continue
+		}
 		for i := range n {
 			if alive[i] {
 				redundancy[i] = max(redundancy[i], v.cosine(i, best))

@@ -39,7 +39,7 @@ func newStory(docs []Document) *story {
 		ids:  make([]int32, 0, tokens),
 		cnt:  make([]float32, 0, tokens),
 	}
-	index := make(map[string]int32, min(tokens, 1<<16))
+	index := make(map[string]int32, min(tokens, 1024))
 	var buf []int32
 	for d, doc := range docs {
 		for j := range doc.Sentences {

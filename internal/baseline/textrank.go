@@ -47,10 +47,11 @@ const (
 //
 // where Y_{t,b} sums q over the sentences of size b that contain t and
 // f(a, b) = 1/(log a + log b). There are at most as many slots (t, b) as
-// (sentence, term) pairs, so memory is linear in those, and a step costs one
-// pass over the pairs times the number of sizes a term occurs with, which is
-// never more than Σ_t df(t)², the work of merely listing the sentence pairs
-// that share a term. The tests check it against the explicit matrix.
+// (sentence, term) pairs, so memory is linear in those, and a step costs two
+// passes over the pairs plus Σ_t s(t)², where s(t) is the number of sizes
+// the sentences containing t have; that is never more than Σ_t df(t)², the
+// work of merely listing the sentence pairs that share a term, and usually
+// far less. The tests check it against the explicit matrix.
 type TextRank struct{}
 
 // Name returns "textrank".
@@ -214,7 +215,13 @@ func textRankFactored(st *story, rows []int) ([]float64, func(q, out []float64))
 		outDegree[k] = sum
 	}
 
+	// Each product first sums q into the slots, y[(t, b)] = Σ q_v over the
+	// sentences v of size class b that contain t, then folds the classes of
+	// every term, z[(t, a)] = Σ_b f(a, b) · y[(t, b)], so that a sentence of
+	// class a gets Σ_{t ∈ S_u} z[(t, a)] less its own share f(a, a) · q_u
+	// per term. Folding costs Σ_t (slots of t)², at most Σ_t df(t)².
 	y := make([]float64, len(slotClass))
+	z := make([]float64, len(slotClass))
 	product := func(q, out []float64) {
 		clear(y)
 		for k, i := range rows {
@@ -222,18 +229,23 @@ func textRankFactored(st *story, rows []int) ([]float64, func(q, out []float64))
 				y[own[p]] += q[k]
 			}
 		}
+		for t := range st.vocab {
+			lo, hi := slotStart[t], slotStart[t+1]
+			for s := lo; s < hi; s++ {
+				fa := f[int(slotClass[s])*nc : int(slotClass[s]+1)*nc]
+				var sum float64
+				for r := lo; r < hi; r++ {
+					sum += fa[slotClass[r]] * y[r]
+				}
+				z[s] = sum
+			}
+		}
 		for k, i := range rows {
-			fa := f[int(class[k])*nc : int(class[k]+1)*nc]
+			a := int(class[k])
+			self := f[a*nc+a] * q[k]
 			var sum float64
 			for p := st.off[i]; p < st.off[i+1]; p++ {
-				t := st.ids[p]
-				for s := slotStart[t]; s < slotStart[t+1]; s++ {
-					x := y[s]
-					if int32(s) == own[p] {
-						x = max(x-q[k], 0)
-					}
-					sum += fa[slotClass[s]] * x
-				}
+				sum += max(z[own[p]]-self, 0)
 			}
 			out[k] = sum
 		}
