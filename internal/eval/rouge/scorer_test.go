@@ -3,6 +3,7 @@ package rouge
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -255,4 +256,37 @@ func TestRefsFromOtherScorerPanics(t *testing.T) {
 		}
 	}()
 	b.ScorePrepared([]string{"a"}, r)
+}
+
+// TestMarkLCSBitsMatchesDP checks that the bit-parallel LCS marks exactly
+// the positions the DP backtrack marks, on random sequences over small
+// alphabets (many ties) and peer lengths up to the 64-token word size.
+func TestMarkLCSBitsMatchesDP(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	sc := new(scratch)
+	pm := make([]uint64, 8)
+	for iter := range 5000 {
+		alpha := 1 + rng.IntN(7)
+		model := make([]int32, rng.IntN(40))
+		for i := range model {
+			model[i] = int32(rng.IntN(alpha))
+		}
+		peer := make([]int32, 1+rng.IntN(64))
+		for j := range peer {
+			peer[j] = int32(rng.IntN(alpha+1)) - 1 // -1: a token unknown to the references
+		}
+		want := make([]bool, len(model))
+		markLCS(model, peer, want, sc)
+		for j, tok := range peer {
+			if tok >= 0 {
+				pm[tok] |= 1 << uint(j)
+			}
+		}
+		got := make([]bool, len(model))
+		markLCSBits(model, peer, pm, got, sc)
+		clear(pm)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("iteration %d, model %v, peer %v: bit-parallel marks differ from DP (-want +got):\n%s", iter, model, peer, diff)
+		}
+	}
 }
