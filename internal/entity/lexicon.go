@@ -229,7 +229,8 @@ const speechVerbs = `said says say saying told tells telling added adds adding w
 	suggested suggests emphasised emphasized stressed stresses urged urges predicted
 	denied denies maintained maintains contended wondered vowed pledged promised
 	boasted complained lamented cautioned reiterated answered answers commented
-	comments told disclosed revealed reported`
+	comments told disclosed revealed reported recounted asserted alleged mused
+	bragged wrote testified affirmed retorted snapped pleaded`
 
 // IsSpeechVerb reports whether w, a lower-case word, is a verb that news
 // writing uses to attribute speech, such as "said", "told" or "tweeted".

@@ -354,7 +354,7 @@ func takeRun(d *text.Document, si, i, j int, info []tinfo, out []Mention) []Ment
 			break
 		}
 		c := lookup(t.Lower)
-		role := c&(cRole|cTitle) != 0
+		role := c&cRole != 0 || c&cTitle != 0 && t.Cap // "miss Steve" is no title
 		if !role && c&cMod == 0 && !(t.Cap && !t.Stop) {
 			break
 		}
@@ -421,6 +421,17 @@ var adverbs = map[string]bool{
 	"herself": true,
 }
 
+// invertible are the verbs of speech news writing puts before their
+// subject ("said Flynn"); after "told" or "asked" a name is the listener.
+var invertible = map[string]bool{
+	"said": true, "says": true, "added": true, "adds": true, "wrote": true, "writes": true,
+	"explained": true, "noted": true, "continued": true, "recalled": true, "replied": true,
+	"responded": true, "insisted": true, "argued": true, "warned": true, "claimed": true,
+	"declared": true, "stated": true, "tweeted": true, "posted": true, "quipped": true,
+	"joked": true, "observed": true, "remarked": true, "countered": true, "conceded": true,
+	"acknowledged": true, "admitted": true, "cautioned": true, "answered": true,
+}
+
 // speaks reports whether a verb of speech goes with the name that spans
 // tokens [from, to) of s, title included.
 func speaks(s *text.Sentence, from, to int, poss bool) bool {
@@ -443,7 +454,7 @@ func speaks(s *text.Sentence, from, to int, poss bool) bool {
 	if from >= 2 && toks[from-2].Lower == "according" && toks[from-1].Lower == "to" {
 		return true
 	}
-	if from >= 1 && IsSpeechVerb(toks[from-1].Lower) && strings.TrimSpace(s.Norm[toks[from-1].End:toks[from].Start]) == "" {
+	if from >= 1 && invertible[toks[from-1].Lower] && strings.TrimSpace(s.Norm[toks[from-1].End:toks[from].Start]) == "" {
 		rest := strings.TrimLeft(s.Norm[toks[to-1].End:], "'s")
 		return rest == "" || strings.ContainsAny(rest[:1], ",.;")
 	}

@@ -40,6 +40,9 @@ func (a *analyzer) reports() []Report {
 			qi++
 		}
 		for _, c := range a.cues(si) {
+			if c.label {
+				continue
+			}
 			sp := c.sp
 			if sp.How == Pronoun && !sp.Known() && c.pron != "" {
 				sp = a.resolve(si, c.pronTok, c.pron, prev)
@@ -74,13 +77,29 @@ type cue struct {
 	// resolve.
 	pron    string
 	pronTok int
+	// label marks a verb that names something in the speaker's words
+	// ("called it a "sham"") rather than reporting speech.
+	label bool
 }
+
+// labelVerbs attribute the quotation they introduce without reporting
+// speech; particles after them make other verbs ("called for").
+var labelVerbs = setOf("called", "calls", "calling", "described", "describes", "dubbed",
+	"labelled", "labeled", "branded", "termed", "hailed", "slammed", "denounced")
+
+var particles = setOf("for", "on", "off", "up", "in", "out", "back", "upon", "by")
 
 // nounBefore are words after which a speech verb is a noun: "his tweets",
 // "the claims".
 var nounBefore = setOf("the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
 	"these", "those", "such", "this", "whose", "any", "no", "some", "many", "several",
 	"new", "recent", "earlier", "latest", "of", "in", "on")
+
+// notSpeechBeforeTo are speech verbs that, followed by "to", take an
+// infinitive and report no words.
+var notSpeechBeforeTo = setOf("continued", "continues", "claimed", "claims", "promised",
+	"vowed", "pledged", "urged", "urges", "threatened", "asked", "asks", "declined",
+	"suggested", "admitted", "denied")
 
 // beWords make a following past participle passive: "was told".
 var beWords = setOf("was", "were", "is", "are", "been", "being", "be", "get", "got",
@@ -94,12 +113,13 @@ var softWords = setOf("has", "have", "had", "also", "later", "then", "reportedly
 	"did", "does", "do", "not", "never", "always", "often", "repeatedly", "earlier",
 	"further", "separately", "quickly", "immediately", "flatly", "firmly", "only", "even",
 	"still", "already", "himself", "herself", "themselves", "itself", "both", "all",
-	"reportedly", "allegedly", "apparently", "reportedly", "now")
+	"allegedly", "apparently", "now")
 
 // clauseWords open a clause: the subject of a verb after them comes after
-// them.
+// them. "And" is not one: it joins subjects ("Paganini and his team
+// wrote") and appositives more often than clauses near a quotation.
 var clauseWords = setOf("that", "because", "while", "whether", "if", "but", "although",
-	"though", "and", "so", "whereas", "unless", "where", "when", "after", "before",
+	"though", "so", "whereas", "unless", "where", "when", "after", "before",
 	"since", "until", "as")
 
 // preps open a phrase that is not a subject.
@@ -111,7 +131,11 @@ var preps = setOf("in", "on", "at", "of", "for", "from", "with", "by", "during",
 	"next", "when", "while", "then", "however", "meanwhile", "also", "yesterday", "today",
 	"including", "than", "around", "near", "outside", "inside", "beyond", "throughout")
 
-// notSubject are words that cannot open a role phrase.
+// conjunctions may open a segment without being part of it.
+var conjunctions = setOf("and", "or", "but", "so", "yet", "nor")
+
+// auxWords are verbs and words that a role phrase cannot hold: a segment
+// with one of them is a clause.
 var auxWords = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had",
 	"will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
 	"that")
@@ -128,7 +152,7 @@ var npStop = setOf("in", "on", "at", "during", "after", "before", "when", "while
 // determiners open a role phrase.
 var determiners = setOf("a", "an", "the", "one", "another", "his", "her", "their", "its",
 	"our", "two", "three", "four", "five", "several", "some", "many", "most", "both",
-	"each", "other", "another", "senior", "top", "former", "white", "house")
+	"each", "other", "senior", "top", "former", "white", "house")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -157,13 +181,23 @@ func (a *analyzer) cues(si int) []cue {
 		switch {
 		case t.Lower == "according" && k+1 < len(toks) && toks[k+1].Lower == "to":
 			c = cue{tok: k, end: k + 2, kind: accordingCue, word: "according to"}
-		case entity.IsSpeechVerb(t.Lower):
-			if k > 0 && nounBefore[toks[k-1].Lower] {
+		case labelVerbs[t.Lower] && (k+1 >= len(toks) || !particles[toks[k+1].Lower]):
+			// "Noem called the campaign a "bold effort"": attributes a
+			// quotation, reports no speech.
+			if k > 0 && nounBefore[toks[k-1].Lower] && !gapHas(s, k, `,;:"()`) || passive(s, k) {
 				continue
+			}
+			c = cue{tok: k, end: k + 1, kind: verbCue, word: t.Lower, label: true}
+		case entity.IsSpeechVerb(t.Lower):
+			if k > 0 && nounBefore[toks[k-1].Lower] && !gapHas(s, k, `,;:"()`) {
+				continue
+			}
+			if k+1 < len(toks) && toks[k+1].Lower == "to" && notSpeechBeforeTo[t.Lower] {
+				continue // "continued to sign up", "promised to act"
 			}
 			if k+1 < len(toks) && toks[k+1].Lower == "by" && !a.tokQuoted(si, k+1) {
 				c = cue{tok: k, end: k + 2, kind: agentCue, word: t.Lower + " by"}
-			} else if passive(toks, k) {
+			} else if passive(s, k) {
 				continue
 			} else {
 				c = cue{tok: k, end: k + 1, kind: verbCue, word: t.Lower}
@@ -180,11 +214,15 @@ func (a *analyzer) cues(si int) []cue {
 
 // passive reports whether the verb at toks[k] is a passive participle:
 // "was told", "were not asked".
-func passive(toks []text.Token, k int) bool {
+func passive(s *text.Sentence, k int) bool {
+	toks := s.Tokens
 	if strings.HasSuffix(toks[k].Lower, "ing") {
 		return false
 	}
 	for j, n := k-1, 0; j >= 0 && n < 3; j, n = j-1, n+1 {
+		if gapHas(s, j+1, `,.;:"()`) {
+			return false // "...as it is," says Ward
+		}
 		w := toks[j].Lower
 		if beWords[w] {
 			return true
@@ -217,6 +255,9 @@ func (a *analyzer) speakerOf(si int, c *cue) {
 	if lo == c.tok || onlySoft(a.d.Sentences[si].Tokens[lo:c.tok]) {
 		// "...," said X.
 		a.phraseAfter(si, c.end, c, lo > 0)
+	} else if gapHas(&a.d.Sentences[si], c.tok, ",") {
+		// "... announced in October, said X."
+		a.phraseAfter(si, c.end, c, false)
 	}
 }
 
@@ -258,6 +299,11 @@ func (a *analyzer) phraseAfter(si, j int, c *cue, afterQuote bool) {
 			c.sp.Mention, c.sp.How = mi, Direct
 			return
 		}
+		if m.TitleTok > j && m.TitleTok <= j+4 && !m.Possessive && a.isPerson(mi) && modifiersOnly(s, j, m.TitleTok) {
+			// "said planetary geologist Rosaly Lopes"
+			c.sp.Mention, c.sp.How = mi, Direct
+			return
+		}
 	}
 	if w := toks[j].Lower; w == "he" || w == "she" {
 		c.sp.How, c.pron, c.pronTok = Pronoun, w, j
@@ -276,7 +322,7 @@ func (a *analyzer) phraseAfter(si, j int, c *cue, afterQuote bool) {
 }
 
 func roleStart(t *text.Token) bool {
-	return t.Cap || determiners[t.Lower] || isRoleWord(t.Lower)
+	return t.Cap && !t.Stop || determiners[t.Lower] || isRoleWord(t.Lower)
 }
 
 // isRoleWord reports whether w names a role: "spokesman", "official".
@@ -329,11 +375,17 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 		strings.HasSuffix(toks[last.b-1].Lower, "ly") && !toks[last.b-1].Cap) {
 		last.b--
 	}
-	roleSet := false
+	roleSet, appositive := false, false
 	for i := len(segs) - 1; i >= 0; i-- {
 		sg := segs[i]
+		for sg.a < sg.b && conjunctions[toks[sg.a].Lower] {
+			sg.a++ // ", and co-author of the study,"
+		}
 		if sg.b <= sg.a {
 			continue
+		}
+		if roleSet && !appositive {
+			return true // "..., and aides said": the role is the subject
 		}
 		first := toks[sg.a].Lower
 		switch {
@@ -362,12 +414,38 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 			return true
 		}
 		if !a.roleLike(si, sg) && !(i == len(segs)-1 && sg.a == lo && lo > 0 && bareName(toks[sg.a:sg.b])) {
+			if i > 0 && a.phraseLike(si, sg) {
+				// An appositive that is no role ("co-author of the
+				// study"): the subject comes before it.
+				appositive = true
+				continue
+			}
 			return roleSet
 		}
 		c.sp.Role, c.sp.How = s.Norm[toks[a.roleStart(si, sg)].Start:toks[sg.b-1].End], Direct
 		roleSet = true
+		// An appositive opens with an article, a possessive or a capital:
+		// "a member of the committee", "Disney's chairman".
+		appositive = determiners[first] && first != "two" && first != "three" && first != "several" &&
+			first != "some" && first != "many" && first != "most" && first != "both" ||
+			toks[sg.a].Cap || strings.HasSuffix(s.Norm[toks[sg.a].Start:toks[sg.a].End], "'s")
 	}
 	return roleSet
+}
+
+// phraseLike reports whether segment sg can be a descriptive phrase: short,
+// without a verb of being, having or speech.
+func (a *analyzer) phraseLike(si int, sg segment) bool {
+	toks := a.d.Sentences[si].Tokens
+	if sg.b-sg.a > 12 {
+		return false
+	}
+	for t := sg.a; t < sg.b; t++ {
+		if auxWords[toks[t].Lower] || entity.IsSpeechVerb(toks[t].Lower) || clauseWords[toks[t].Lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // head returns the mention that heads segment sg of sentence si, or -1: a
@@ -385,9 +463,12 @@ func (a *analyzer) head(si int, sg segment) int {
 		if m.Weak() && !(m.TitleTok == sg.a && m.EndTok == sg.b) {
 			continue // a capitalized word that opens a sentence
 		}
+		if !a.isPerson(mi) {
+			continue // "Water" in "the Energy and Water think tank"
+		}
 		inPP := false
 		for t := sg.a; t < m.TitleTok; t++ {
-			if preps[toks[t].Lower] && !toks[t].Cap || toks[t].Lower == "and" {
+			if preps[toks[t].Lower] && !toks[t].Cap {
 				inPP = true
 				break
 			}
@@ -408,6 +489,20 @@ func (a *analyzer) head(si int, sg segment) int {
 	return first
 }
 
+// modifiersOnly reports whether tokens [from, to) of s are lower-case
+// words that can describe a person before a name, with no punctuation
+// between them: "planetary geologist", "lead researcher and".
+func modifiersOnly(s *text.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := &s.Tokens[k]
+		if t.Number || t.Stop && t.Lower != "and" || preps[t.Lower] || npStop[t.Lower] && t.Lower != "and" ||
+			entity.IsSpeechVerb(t.Lower) || k > from && gapHas(s, k, `,.;:"()`) {
+			return false
+		}
+	}
+	return true
+}
+
 // bareName reports whether toks, between a quotation and its cue, can be
 // a name written without capitals: one to three words, none a function
 // word or a number.
@@ -421,6 +516,14 @@ func bareName(toks []text.Token) bool {
 		}
 	}
 	return true
+}
+
+// isPerson reports whether mention mi shows it names a person: it has a
+// first name, a title or a verb of speech, or another mention of the same
+// family name in the document has.
+func (a *analyzer) isPerson(mi int) bool {
+	m := &a.ms[mi]
+	return m.First != "" || m.IsPersonLike() || a.person[strings.ToLower(m.Last)]
 }
 
 // roleLike reports whether segment sg reads as a noun phrase naming a
@@ -479,7 +582,9 @@ func compatible(g entity.Gender, pron string) bool {
 // the speaker of the previous quotation when it is in the same or the
 // previous paragraph, else the speaker of the nearest earlier attribution,
 // else the nearest earlier person named outside quotations (the first one
-// of its sentence), within the same or the previous paragraph.
+// of its sentence), within the same or the previous paragraph. A name
+// counts as a person's when the document gives it a first name, a title
+// or a verb of speech somewhere.
 func (a *analyzer) resolve(si, tok int, pron string, prev *Quotation) Speaker {
 	para := a.d.Sentences[si].Para
 	if prev != nil && a.d.Sentences[prev.EndSent].Para >= para-1 && prev.Speaker.Known() {
@@ -507,7 +612,8 @@ func (a *analyzer) resolve(si, tok int, pron string, prev *Quotation) Speaker {
 			if sj == si && m.Tok >= tok {
 				break
 			}
-			if m.Possessive || m.Weak() || a.quoted(m.NormStart) || !compatible(a.genderOf(mi), pron) {
+			if m.Possessive || m.Weak() || !a.person[strings.ToLower(m.Last)] ||
+				a.quoted(m.NormStart) || !compatible(a.genderOf(mi), pron) {
 				continue
 			}
 			return Speaker{Mention: mi, How: Pronoun}
@@ -540,7 +646,7 @@ func (a *analyzer) attribute(raw []Quotation) []Quotation {
 			opensSent := a.opensSentence(&q)
 			prevPara := a.d.Sentences[prev.EndSent].Para
 			switch {
-			case prevPara == q.Para && (opensSent || words(q.Text) >= 4):
+			case prevPara == q.Para && (opensSent || q.Sent == prev.EndSent && words(q.Text) >= 4):
 				q.Speaker = carried(prev.Speaker)
 			case prevPara == q.Para-1 && a.opensParagraph(&q) && a.lastInPara(prev, raw):
 				q.Speaker = carried(prev.Speaker)
@@ -559,7 +665,7 @@ func (a *analyzer) attribute(raw []Quotation) []Quotation {
 	}
 	kept := out[:0]
 	for _, q := range out {
-		if q.Speaker.Known() || words(q.Text) >= 6 {
+		if q.Speaker.Known() || q.Speaker.How == Pronoun || words(q.Text) >= 6 {
 			kept = append(kept, q)
 		}
 	}
@@ -644,10 +750,12 @@ func (a *analyzer) workTitle(q *Quotation) bool {
 func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 	var pron *cue
 	pronSent := 0
+	other := false // "they said", "it says": a speaker that cannot be named
 	note := func(si int, c *cue) {
 		if c.pron != "" && pron == nil {
 			pron, pronSent = c, si
 		}
+		other = other || c.sp.How == Pronoun
 	}
 	// 1. A cue right after the closing mark.
 	es := q.EndSent
@@ -667,8 +775,8 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 				after = append(after, &cs[i])
 			}
 		}
-		if len(after) > 0 && after[0].tok-post <= 10 && !a.quotedBetween(es, post, after[0].tok) &&
-			!a.introduces(es, after[0]) {
+		if len(after) > 0 && after[0].tok-post <= 12 && !a.quotedBetween(es, post, after[0].tok) &&
+			!a.clauseBetween(es, post, after[0].tok) && !a.introduces(es, after[0]) {
 			c := after[0]
 			if c.sp.Known() {
 				return c.sp
@@ -696,6 +804,10 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 			break
 		}
 	}
+	// A name and a colon: `and York: "..."`.
+	if mi := a.colonSpeaker(q); mi >= 0 {
+		return Speaker{Mention: mi, Cue: ":", How: Direct}
+	}
 	// 3. Any cue after the quotation in its last sentence.
 	for _, c := range after {
 		if c.sp.Known() {
@@ -706,7 +818,40 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 	if pron != nil {
 		return a.resolve(pronSent, pron.pronTok, pron.pron, prev)
 	}
+	if other {
+		return Speaker{Mention: -1, How: Pronoun}
+	}
 	return Speaker{Mention: -1}
+}
+
+// colonSpeaker returns the mention of a person whose name ends right
+// before a colon and the quotation's opening mark, or -1.
+func (a *analyzer) colonSpeaker(q *Quotation) int {
+	s := &a.d.Sentences[q.Sent]
+	for _, mi := range a.bySent[q.Sent] {
+		m := &a.ms[mi]
+		if m.NormEnd > q.NormStart || m.Possessive || !a.isPerson(mi) {
+			continue
+		}
+		gap := a.d.Norm.Text[m.NormEnd:q.NormStart]
+		if strings.Trim(gap, ` "`) == ":" && m.EndTok <= len(s.Tokens) {
+			return mi
+		}
+	}
+	return -1
+}
+
+// clauseBetween reports whether tokens [from, to) of sentence si hold a
+// word that opens another clause or a sentence end, so that a cue at to
+// does not attribute the quotation before from.
+func (a *analyzer) clauseBetween(si, from, to int) bool {
+	s := &a.d.Sentences[si]
+	for k := from; k < to; k++ {
+		if clauseWords[s.Tokens[k].Lower] || k > from && gapHas(s, k, ".;:!?") {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedBetween reports whether a quoted token lies in tokens [from, to)

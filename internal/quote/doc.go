@@ -22,8 +22,8 @@
 // quotation in the same or the previous paragraph, else to the nearest
 // person named before them whose sex does not contradict the pronoun. A
 // quotation with no cue that follows an attributed one in its paragraph
-// keeps that speaker. Short quotations without a speaker (scare quotes)
-// and capitalized titles after words such as "book" are dropped.
+// keeps that speaker. Short quotations without any attribution (scare
+// quotes) and capitalized titles after words such as "book" are dropped.
 //
 // Reports lists the sentences that attribute speech without quoting it;
 // Ledger uses them to find sources that paraphrase a quote.

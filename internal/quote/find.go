@@ -111,6 +111,7 @@ type analyzer struct {
 	quotes []Quotation
 	ranges [][2]int // quoted normalized ranges, sorted
 	gender map[string]entity.Gender
+	person map[string]bool // family names the document shows to be people's
 	// cues per sentence, computed on demand
 	cueCache [][]cue
 	cueDone  []bool
@@ -123,13 +124,18 @@ func newAnalyzer(d *text.Document, ms []entity.Mention) *analyzer {
 	n := len(d.Sentences)
 	a.bySent = make([][]int, n)
 	a.gender = make(map[string]entity.Gender)
+	a.person = make(map[string]bool)
 	for i := range ms {
 		m := &ms[i]
 		if m.Sent >= 0 && m.Sent < n {
 			a.bySent[m.Sent] = append(a.bySent[m.Sent], i)
 		}
+		last := strings.ToLower(m.Last)
 		if m.Gender != entity.Unknown {
-			a.gender[strings.ToLower(m.Last)] = m.Gender
+			a.gender[last] = m.Gender
+		}
+		if m.First != "" || m.IsPersonLike() {
+			a.person[last] = true
 		}
 	}
 	a.cueCache = make([][]cue, n)

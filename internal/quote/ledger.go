@@ -94,9 +94,12 @@ type item struct {
 }
 
 type entry struct {
+	order   int // index in ledger.entries
 	key     string
 	members []*item
-	paras   []paraphrase // sources that report the quote without quoting it
+	forms   []*item         // the members with distinct words
+	seen    map[string]bool // the words of forms
+	paras   []paraphrase    // sources that report the quote without quoting it
 }
 
 type paraphrase struct {
@@ -256,26 +259,47 @@ func lcs(a, b []string) int {
 
 // group puts the items into entries, in input order.
 func (l *ledger) group() {
+	byKey := make(map[string][]*entry) // entries by speaker; "" holds those without one
 	for _, it := range l.items {
 		var best *entry
 		bestScore := float64(noMatch)
-		for _, e := range l.entries {
-			if e.key != "" && it.key != "" && e.key != it.key {
-				continue
-			}
-			for _, m := range e.members {
-				if s := match(m, it); s > bestScore {
-					best, bestScore = e, s
+		try := func(es []*entry) {
+			for _, e := range es {
+				if e.key != "" && it.key != "" && e.key != it.key {
+					continue
+				}
+				if e.seen[it.joined] {
+					if same > bestScore || same == bestScore && e.order < best.order {
+						best, bestScore = e, same
+					}
+					continue
+				}
+				for _, m := range e.forms {
+					if s := match(m, it); s > bestScore || s == bestScore && s > noMatch && e.order < best.order {
+						best, bestScore = e, s
+					}
 				}
 			}
 		}
+		if it.key == "" {
+			try(l.entries)
+		} else {
+			try(byKey[it.key])
+			try(byKey[""])
+		}
 		if best == nil {
-			best = &entry{}
+			best = &entry{order: len(l.entries), seen: make(map[string]bool)}
 			l.entries = append(l.entries, best)
+			byKey[it.key] = append(byKey[it.key], best)
 		}
 		best.members = append(best.members, it)
-		if best.key == "" {
+		if !best.seen[it.joined] {
+			best.seen[it.joined] = true
+			best.forms = append(best.forms, it)
+		}
+		if best.key == "" && it.key != "" {
 			best.key = it.key
+			byKey[it.key] = append(byKey[it.key], best)
 		}
 	}
 }

@@ -254,3 +254,20 @@ func BenchmarkFindSeeds(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLedger300 measures the ledger of a 300-article story made of
+// the seeds one hundred times over (every quote has a hundred carriers).
+func BenchmarkLedger300(b *testing.B) {
+	_, seedDocs := seeds(b)
+	var docs []Doc
+	for i := 0; len(docs) < 300; i++ {
+		d := seedDocs[i%len(seedDocs)]
+		docs = append(docs, Doc{ID: fmt.Sprintf("%03d", i), Doc: d.Doc})
+	}
+	for b.Loop() {
+		for i := range docs {
+			docs[i].Mentions = nil
+		}
+		Ledger(docs)
+	}
+}
