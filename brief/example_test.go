@@ -17,7 +17,7 @@ func ExampleBuild() {
 		{ID: "b", Outlet: "Evening Ledger", Text: "City councillors approved a new bridge on Tuesday after a long debate.\n\n" +
 			"Residents of the east bank have waited a decade for it."},
 	}
-	b, err := brief.Build(context.Background(), articles, brief.Options{Words: 20})
+	b, err := brief.Build(context.Background(), articles, brief.Options{Words: 25})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -37,7 +37,7 @@ func ExampleBuild() {
 	}
 	fmt.Println("only in a:", len(b.Exclusive["a"]), strings.Contains(b.Exclusive["a"][0].Text, "40 million"))
 	// Output:
-	// The city council approved the new bridge on Tuesday. [a b]
+	// City councillors approved a new bridge on Tuesday after a long debate. [b a]
 	// The bridge will cost 40 million dollars, the mayor said. [a]
 	// agreed, as b put it: "City councillors approved a new bridge on Tuesday after a long debate."
 	// agreed, as a put it: "The city council approved the new bridge on Tuesday."

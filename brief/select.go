@@ -36,23 +36,41 @@ type params struct {
 	// unigrams adds single content terms as concepts, at this weight
 	// relative to pairs (0: pairs only).
 	unigrams float64
+	// centrality weighs the sum of a sentence's similarities to the other
+	// articles' sentences.
+	centrality float64
+	// swap shows the best-supported version of chosen information.
+	swap bool
+	// minWords and maxWords bound the sentences a summary may use.
+	minWords, maxWords int
+	// conceptWeight scales concept weights.
+	conceptWeight float64
+	// redundancy is the similarity to a chosen sentence of another
+	// article above which a sentence is redundant.
+	redundancy float64
 	// dependent scales the gain of a sentence that opens with a pronoun or
 	// a connective pointing back (0: never chosen while others exist).
 	dependent float64
 }
 
 var defaultParams = params{
-	lengthExponent: 0.5,
-	positionWeight: 1.0,
+	lengthExponent: 0.3,
+	positionWeight: 0.3,
 	positionDecay:  0.5,
 	supportWeight:  2.0,
-	minDF:          2,
+	minDF:          1,
 	unigrams:       0,
-	dependent:      0,
+	centrality:     10,
+	dependent:      0.5,
+	redundancy:     0.27,
+	conceptWeight:  1,
+	minWords:       6,
+	maxWords:       100,
+	swap:           true,
 }
 
-// minWords and maxWords bound the sentences a summary may use.
-const minWords, maxWords = 6, 70
+// minWords is the shortest sentence the agreed and exclusive lists show.
+const minWords = 6
 
 type selector struct {
 	p        params
@@ -62,6 +80,7 @@ type selector struct {
 	concepts [][]int32 // per candidate: distinct concept ids
 	weight   []float64 // per concept
 	prior    []float64 // per candidate
+	central  []float64 // per candidate
 	pos      []int     // per candidate: sentence index in its article
 	words    []int     // per candidate
 	fits     []bool    // per candidate: within minWords..maxWords
@@ -89,6 +108,10 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 		return id
 	}
 	unigram := make(map[int32]bool)
+	var cent []float64
+	if p.centrality > 0 {
+		cent = s.Align.Centrality()
+	}
 	for d, doc := range s.Docs {
 		for j := range doc.Sentences {
 			sen := &doc.Sentences[j]
@@ -119,10 +142,15 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 			sel.units = append(sel.units, u)
 			sel.concepts = append(sel.concepts, cs)
 			sel.words = append(sel.words, w)
-			sel.fits = append(sel.fits, w >= minWords && w <= maxWords)
+			sel.fits = append(sel.fits, w >= p.minWords && w <= p.maxWords)
 			sel.scale = append(sel.scale, scale)
 			sel.prior = append(sel.prior, p.positionWeight/math.Pow(float64(1+j), p.positionDecay))
 			sel.pos = append(sel.pos, j)
+			c := 0.0
+			if cent != nil {
+				c = p.centrality * cent[u]
+			}
+			sel.central = append(sel.central, c)
 		}
 	}
 	sel.weight = make([]float64, len(df))
@@ -138,7 +166,7 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 		if unigram[int32(id)] {
 			w *= p.unigrams
 		}
-		sel.weight[id] = w
+		sel.weight[id] = w * p.conceptWeight
 	}
 	return sel
 }
@@ -186,7 +214,7 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 	used := 0
 	taken := make([]bool, len(sel.units))
 	for {
-		best, bestScore := -1, 0.0
+		best, bestScore := -1, -1.0
 		for i, u := range sel.units {
 			if taken[i] || !sel.eligible(i, relaxed) || used+sel.words[i] > budget {
 				continue
@@ -199,8 +227,14 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 			break
 		}
 		taken[best] = true
-		best = sel.representative(best, budget-used, covered, relaxed)
-		taken[best] = true
+		if sel.p.swap {
+			rep := sel.representative(best, budget-used, covered, relaxed)
+			if taken[rep] && rep != best {
+				continue
+			}
+			best = rep
+			taken[best] = true
+		}
 		if sel.redundant(sel.units[best], chosen) {
 			continue
 		}
@@ -216,7 +250,7 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 // gain is what candidate i (unit u) adds to a summary that covers the
 // given concepts.
 func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
-	g := sel.prior[i] + sel.p.supportWeight*float64(len(sel.matches[u]))
+	g := sel.prior[i] + sel.central[i] + sel.p.supportWeight*float64(len(sel.matches[u]))
 	for _, c := range sel.concepts[i] {
 		if !covered[c] {
 			g += sel.weight[c]
@@ -250,16 +284,14 @@ func (sel *selector) representative(i, room int, covered map[int32]bool, relaxed
 // redundant reports whether unit u reports the same information as a unit
 // already chosen.
 func (sel *selector) redundant(u int, chosen []int) bool {
-	for _, m := range sel.matches[u] {
-		if slices.Contains(chosen, m.Unit) {
+	for _, c := range chosen {
+		if c == u {
 			return true
 		}
-	}
-	for _, c := range chosen {
 		if sel.s.Align.Units[c].Doc == sel.s.Align.Units[u].Doc {
 			continue
 		}
-		if sel.s.Align.Sim(u, c) >= 0.5 {
+		if sel.s.Align.Sim(u, c) >= sel.p.redundancy {
 			return true
 		}
 	}

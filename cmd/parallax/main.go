@@ -77,6 +77,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "brief":
 		return runBrief(ctx, rest, stdin, stdout, stderr)
+	case "eval":
+		return runEval(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "parallax %s\n", version)
 		return nil
@@ -91,6 +93,8 @@ const usage = `Parallax writes one sourced brief from several outlets' reports o
 
 Usage:
   parallax brief [flags] INPUT...   write the brief of the articles in INPUT...
+  parallax eval SUBCOMMAND ...      measure quality: rouge, summarize, compare
+                                    ('parallax eval help' for details)
   parallax version                  print the version
   parallax help                     print this help
 

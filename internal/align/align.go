@@ -268,3 +268,35 @@ func (s *Story) matches(u int, min float64, sc *scratch) []Match {
 	}
 	return out
 }
+
+// Centrality returns, for every unit, the sum of its similarities to the
+// units of other articles: how much of what it says the rest of the story
+// repeats (degree centrality in the sense of Erkan and Radev 2004, over
+// the weighted graph, restricted to cross-article edges).
+func (s *Story) Centrality() []float64 {
+	out := make([]float64, len(s.Units))
+	dot := make([]float32, len(s.Units))
+	var touched []int32
+	for u := range s.Units {
+		uu := &s.Units[u]
+		for k, id := range uu.terms {
+			w := uu.weights[k]
+			for _, p := range s.postings[id] {
+				if dot[p.unit] == 0 {
+					touched = append(touched, p.unit)
+				}
+				dot[p.unit] += w * p.weight
+			}
+		}
+		var sum float64
+		for _, v := range touched {
+			if s.Units[v].Doc != uu.Doc {
+				sum += float64(dot[v])
+			}
+			dot[v] = 0
+		}
+		touched = touched[:0]
+		out[u] = sum
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// A Story is one dataset item: several documents about one event and one
+// or more human-written reference summaries.
+type Story struct {
+	ID         string
+	Documents  []string
+	References []string
+}
+
+type storyRecord struct {
+	ID        json.RawMessage `json:"id"`
+	Documents []string        `json:"documents"`
+	Summary   *string         `json:"summary"`
+	Summaries []string        `json:"summaries"`
+}
+
+// ReadDataset reads stories from a JSONL file, gzip-compressed or not:
+// one {"id", "documents": [...], "summary": "..."} (or "summaries":
+// [...] for several references) a line.
+func ReadDataset(path string) ([]Story, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	stories, err := readDataset(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return stories, nil
+}
+
+func readDataset(r io.Reader) ([]Story, error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, err
+		}
+		defer zr.Close()
+		br = bufio.NewReader(zr)
+	}
+	sc := bufio.NewScanner(br)
+	sc.Buffer(make([]byte, 1<<20), 256<<20)
+	var out []Story
+	seen := make(map[string]bool)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var rec storyRecord
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		s := Story{ID: rawID(rec.ID), Documents: rec.Documents}
+		if s.ID == "" {
+			s.ID = fmt.Sprint(line)
+		}
+		if seen[s.ID] {
+			return nil, fmt.Errorf("line %d: story id %s used twice", line, s.ID)
+		}
+		seen[s.ID] = true
+		if rec.Summary != nil {
+			s.References = append(s.References, *rec.Summary)
+		}
+		s.References = append(s.References, rec.Summaries...)
+		out = append(out, s)
+	}
+	return out, sc.Err()
+}
+
+func rawID(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return strings.TrimSpace(string(raw))
+}
+
+// ReadSummaries reads summaries written by --out (or by an outside
+// summarizer): one {"id", "summary": [sentence, ...]} a line, keyed by id.
+func ReadSummaries(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := make(map[string][]string)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var rec struct {
+			ID      json.RawMessage `json:"id"`
+			Summary []string        `json:"summary"`
+		}
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		out[rawID(rec.ID)] = rec.Summary
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return out, nil
+}
