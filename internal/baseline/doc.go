@@ -78,8 +78,8 @@
 //
 // # Scale
 //
-// Typical stories (2–10 articles, tens of sentences) take tens of
-// microseconds. Nothing is quadratic in memory: the graph methods never build
+// Typical stories (2–10 articles, tens of sentences) take well under a
+// millisecond. Nothing is quadratic in memory: the graph methods never build
 // the n×n similarity matrix but compute their power iterations in exact
 // factorized forms whose cost per step and memory are linear in the number of
 // (sentence, term) pairs (see [LexRank] and [TextRank]); the tests check them
