@@ -3,9 +3,12 @@ module github.com/parallax-news/parallax
 go 1.26.8
 
 require (
+	github.com/google/go-cmp v0.7.0
+	github.com/kljensen/snowball v0.10.0
+)
+
+require (
 	github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
-	github.com/kljensen/snowball v0.10.0 // indirect
 	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
 	golang.org/x/mod v0.41.0 // indirect
 	golang.org/x/sync v0.23.0 // indirect
