@@ -43,6 +43,18 @@ type params struct {
 	swap bool
 	// minWords and maxWords bound the sentences a summary may use.
 	minWords, maxWords int
+	// opener makes the summary open with the best of the articles' first
+	// sentences: the news itself, as the outlets lead with it.
+	opener bool
+	// titleBonus is added to the gain of a sentence per article headline
+	// that reports the same information: headlines name the news.
+	titleBonus float64
+	// leadBonus is added to the gain of an article's first sentence.
+	leadBonus float64
+	// quoteBonus is added to the gain of a sentence with a quotation.
+	quoteBonus float64
+	// dfExponent raises a concept's article count to a power.
+	dfExponent float64
 	// conceptWeight scales concept weights.
 	conceptWeight float64
 	// redundancy is the similarity to a chosen sentence of another
@@ -64,9 +76,13 @@ var defaultParams = params{
 	dependent:      0.5,
 	redundancy:     0.27,
 	conceptWeight:  1,
+	dfExponent:     1,
 	minWords:       6,
 	maxWords:       100,
 	swap:           true,
+	quoteBonus:     20,
+	opener:         true,
+	titleBonus:     20,
 }
 
 // minWords is the shortest sentence the agreed and exclusive lists show.
@@ -81,6 +97,7 @@ type selector struct {
 	weight   []float64 // per concept
 	prior    []float64 // per candidate
 	central  []float64 // per candidate
+	quoted   []bool    // per candidate: holds a quotation
 	pos      []int     // per candidate: sentence index in its article
 	words    []int     // per candidate
 	fits     []bool    // per candidate: within minWords..maxWords
@@ -151,6 +168,7 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 				c = p.centrality * cent[u]
 			}
 			sel.central = append(sel.central, c)
+			sel.quoted = append(sel.quoted, strings.Count(sen.Norm, `"`) >= 2)
 		}
 	}
 	sel.weight = make([]float64, len(df))
@@ -159,7 +177,7 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 		w := 0.0
 		switch {
 		case multi && int(n) >= p.minDF:
-			w = float64(n)
+			w = math.Pow(float64(n), p.dfExponent)
 		case !multi:
 			w = 1
 		}
@@ -213,10 +231,14 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 	var chosen []int
 	used := 0
 	taken := make([]bool, len(sel.units))
+	opening := sel.p.opener
 	for {
 		best, bestScore := -1, -1.0
 		for i, u := range sel.units {
 			if taken[i] || !sel.eligible(i, relaxed) || used+sel.words[i] > budget {
+				continue
+			}
+			if opening && sel.pos[i] != 0 {
 				continue
 			}
 			if score := sel.gain(i, u, covered) / math.Pow(float64(sel.words[i]), sel.p.lengthExponent); score > bestScore {
@@ -224,8 +246,13 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 			}
 		}
 		if best < 0 {
+			if opening {
+				opening = false
+				continue
+			}
 			break
 		}
+		opening = false
 		taken[best] = true
 		if sel.p.swap {
 			rep := sel.representative(best, budget-used, covered, relaxed)
@@ -251,6 +278,17 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 // given concepts.
 func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
 	g := sel.prior[i] + sel.central[i] + sel.p.supportWeight*float64(len(sel.matches[u]))
+	if sel.quoted[i] {
+		g += sel.p.quoteBonus
+	}
+	if sel.pos[i] == 0 {
+		g += sel.p.leadBonus
+	}
+	for _, m := range sel.matches[u] {
+		if sel.s.Align.Units[m.Unit].IsTitle() {
+			g += sel.p.titleBonus
+		}
+	}
 	for _, c := range sel.concepts[i] {
 		if !covered[c] {
 			g += sel.weight[c]

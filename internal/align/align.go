@@ -300,3 +300,52 @@ func (s *Story) Centrality() []float64 {
 	}
 	return out
 }
+
+// Relatedness returns, for every article, the cosine between its terms and
+// the terms of all the other articles together (each weighted as in the
+// units): near zero for an article that shares nothing with the rest of
+// the story, such as a page that is not about the event at all. With one
+// article there is nothing to compare with, and it gets 1.
+func (s *Story) Relatedness() []float64 {
+	out := make([]float64, s.Docs)
+	if s.Docs < 2 {
+		for i := range out {
+			out[i] = 1
+		}
+		return out
+	}
+	n := float64(len(s.Units))
+	idf := func(id int32) float64 { return math.Log(1 + n/float64(s.df[id])) }
+	// Term counts per article and in total.
+	per := make([]map[int32]float64, s.Docs)
+	total := make(map[int32]float64)
+	for d := range per {
+		per[d] = make(map[int32]float64)
+	}
+	for u := range s.Units {
+		un := &s.Units[u]
+		for _, id := range un.terms {
+			per[un.Doc][id]++
+			total[id]++
+		}
+	}
+	for d := range per {
+		var dot, na, nb float64
+		for id, c := range per[d] {
+			w := idf(id)
+			a := c * w
+			b := (total[id] - c) * w
+			dot += a * b
+			na += a * a
+		}
+		for id, c := range total {
+			w := idf(id)
+			b := (c - per[d][id]) * w
+			nb += b * b
+		}
+		if na > 0 && nb > 0 {
+			out[d] = dot / math.Sqrt(na*nb)
+		}
+	}
+	return out
+}

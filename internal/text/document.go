@@ -112,10 +112,16 @@ func Analyze(src string, st *Stemmer) *Document {
 				line = n.Text[s:e]
 			}
 		}
-		for pos, r := range Split(line) {
+		pos := 0
+		for _, r := range Split(line) {
+			if why := webChrome(line[r[0]:r[1]]); why != "" {
+				d.Dropped = append(d.Dropped, d.block(s+r[0], s+r[1], why))
+				continue
+			}
+			pos++
 			d.Sentences = append(d.Sentences, Sentence{
 				Start: n.Start(s + r[0]), End: n.End(s + r[1]),
-				Norm: line[r[0]:r[1]], Para: d.Paragraphs, ParaPos: pos,
+				Norm: line[r[0]:r[1]], Para: d.Paragraphs, ParaPos: pos - 1,
 				normStart: s + r[0],
 			})
 		}
@@ -285,6 +291,27 @@ func boilerplate(line string) string {
 	}
 	return ""
 }
+
+// webChrome returns why a sentence is part of the page around an article
+// rather than the article ("prompt": sign-up, sharing, video player and
+// login messages; "archive notice": a web archive's description of its
+// crawls, which scrapers sometimes keep instead of the article), or "".
+func webChrome(sentence string) string {
+	if countWords(sentence) > 60 {
+		return ""
+	}
+	if archiveRe.MatchString(sentence) {
+		return "archive notice"
+	}
+	if chromeRe.MatchString(sentence) {
+		return "prompt"
+	}
+	return ""
+}
+
+var chromeRe = regexp.MustCompile(`(?i)^(?:learn more\.?$|read more\b|close$|advertisement$|please try again later|this feature is not available right now|rating is available when the video has been rented|the interactive transcript could not be loaded|media playback is unsupported on your device|media requires javascript|we've detected that javascript is disabled|would you like to proceed to legacy twitter|tweet with a location|add a location to your tweets|you can switch location on/off|you always have the option to delete your tweet location|add this (?:tweet|video) to your website|breaking news emails|get breaking news alerts|the news and stories that matter, delivered|this will appear next to all of your comments|please check your email|we have sent you a (?:verification|confirmation) email|if you do not receive the verification message|invalid email address|please re-enter|notice you must log in|already have an account|thank you for (?:subscribing|registering|signing up|reading)|sign up (?:for|to|thank)|sign in using|subscribe (?:to|now|today)|get (?:the latest|daily updates|digital access|push notifications)|you must select a newsletter|looking for news you can trust|our journalism takes a lot of time|if you read and enjoy our journalism|and with a digital subscription|no one covers what is happening in our community|dow jones reprints|to order presentation-ready copies|there was a problem saving your notification|email notifications are only sent once a day|interested in\? add|sorry, (?:the page you requested was not found|this zipcode)|re-enter zip code|skip ad\b|an error has occurred|by clicking "?i agree|go to the legal help page|view all new york times newsletters|be the first to know\.?$|just one more thing\.\.\.$|(?:photo|image|video) (?:copyright|credit|courtesy)\b|photo: getty images\.?$|all rights reserved\.?$)`)
+
+var archiveRe = regexp.MustCompile(`(?i)(?:alexa internet has been donating their crawl data|these crawls are part of an effort to archive pages|focused crawls are collections of frequently-updated webcrawl|crawls of supported " ?no more 404 ?" sites|as the pages that are referenced are changed or taken from the web|these data are added to the wayback machine|^the seed for (?:this crawl|wide\d+)|^web wide crawl with|wayback machine|archive-it partner|heritrix)`)
 
 // dateline finds a dateline such as "WASHINGTON (Sputnik) - " or
 // "SAN FRANCISCO, Calif. (Reuters) -" at the start of line. It returns the
