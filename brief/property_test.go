@@ -95,7 +95,14 @@ func TestMultiNewsProperties(t *testing.T) {
 			t.Fatalf("story %s: two runs differ", s.ID)
 		}
 		if len(b1.Summary) == 0 {
-			t.Errorf("story %s: empty summary", s.ID)
+			// Only a story whose articles are all page chrome (sign-up
+			// prompts, web archive notices) may have nothing to say.
+			for _, d := range Analyze(ctx, arts).Docs {
+				if len(d.Sentences) > 0 {
+					t.Errorf("story %s: empty summary from articles with sentences", s.ID)
+					break
+				}
+			}
 		}
 	}
 }
