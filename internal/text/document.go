@@ -263,7 +263,11 @@ func isHeadline(line string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(line))
-	return last != '.' && last != ',' && last != ';' && last != '"'
+	if last == '.' || last == ',' || last == ';' || last == '"' {
+		return false
+	}
+	// A headline is one unit: a line holding a sentence end is prose.
+	return len(Split(line)) == 1
 }
 
 // isFragment reports whether a body line is too short and unfinished to

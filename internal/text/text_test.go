@@ -1,6 +1,8 @@
 package text
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -201,4 +203,36 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("../shared/seeds is absent")
+	}
+	var texts []string
+	for _, f := range files {
+		t, _ := os.ReadFile(f)
+		texts = append(texts, string(t))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		st := NewStemmer()
+		for _, t := range texts {
+			Analyze(t, st)
+		}
+	}
+}
+
+func TestWebChrome(t *testing.T) {
+	src := "The mayor opened the bridge. Get push notifications with news, features and more. " +
+		"Learn more\n\nThese crawls are part of an effort to archive pages as they are created.\n\nIt cost a lot."
+	d := Analyze(src, NewStemmer())
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, src[s.Start:s.End])
+	}
+	if diff := cmp.Diff([]string{"The mayor opened the bridge.", "It cost a lot."}, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
 }

@@ -1,0 +1,121 @@
+package align
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+func analyze(texts ...string) []*text.Document {
+	st := text.NewStemmer()
+	var docs []*text.Document
+	for _, t := range texts {
+		docs = append(docs, text.Analyze(t, st))
+	}
+	return docs
+}
+
+func TestTermsParaphrase(t *testing.T) {
+	st := text.NewStemmer()
+	terms := func(s string) []string { return Terms(text.Tokenize(s, st)) }
+	for _, pair := range [][2]string{
+		{"The panel rejected it", "The panel rebuffed it"},
+		{"The offer was not on the table", "The offer was rejected"},
+		{"His lawyer spoke", "His attorney spoke"},
+		{"Mike Flynn", "Michael Flynn"},
+	} {
+		a, b := terms(pair[0]), terms(pair[1])
+		if !slices.Equal(a, b) {
+			t.Errorf("%q -> %v, %q -> %v: want the same terms", pair[0], a, pair[1], b)
+		}
+	}
+	if got := terms("He paid 1,000 dollars in 2016"); !slices.Contains(got, "#1000") || !slices.Contains(got, "#2016") {
+		t.Errorf("numbers: %v", got)
+	}
+}
+
+func TestMatches(t *testing.T) {
+	docs := analyze(
+		"The city council approved the new bridge on Tuesday.\n\nThe mayor wore a red hat.",
+		"On Tuesday the council approved a new bridge for the city.\n\nFish were seen in the river.",
+		"A storm closed three schools in the valley.",
+	)
+	s := New(docs)
+	u := s.SentUnit[0][0]
+	ms := s.Matches(u, DefaultThreshold)
+	if len(ms) != 1 || s.Units[ms[0].Unit].Doc != 1 || s.Units[ms[0].Unit].Sent != 0 {
+		t.Fatalf("matches of the bridge sentence: %+v", ms)
+	}
+	if got := s.Matches(s.SentUnit[0][1], DefaultThreshold); len(got) != 0 {
+		t.Errorf("the hat sentence matched %+v", got)
+	}
+	all := s.AllMatches(DefaultThreshold)
+	for v := range s.Units {
+		if !slices.Equal(all[v], s.Matches(v, DefaultThreshold)) {
+			t.Errorf("AllMatches and Matches disagree on unit %d", v)
+		}
+	}
+	// Similarity is symmetric and a unit matches itself fully.
+	a, b := s.SentUnit[0][0], s.SentUnit[1][0]
+	if d := s.Sim(a, b) - s.Sim(b, a); d > 1e-6 || d < -1e-6 {
+		t.Errorf("Sim not symmetric")
+	}
+	if sim := s.Sim(a, a); sim < 0.999 || sim > 1.001 {
+		t.Errorf("Sim(a, a) = %v", sim)
+	}
+	rel := s.Relatedness()
+	if rel[2] >= rel[0] || rel[2] >= rel[1] {
+		t.Errorf("relatedness %v: the unrelated article should be lowest", rel)
+	}
+	c := s.Centrality()
+	if c[s.SentUnit[0][0]] <= c[s.SentUnit[0][1]] {
+		t.Errorf("centrality %v: the shared sentence should be most central", c)
+	}
+}
+
+// TestSeedsRejection checks the alignment the brief relies on: the three
+// outlets' reports of the rejected immunity request meet.
+func TestSeedsRejection(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	if len(files) != 3 {
+		t.Skip("../shared/seeds is absent")
+	}
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	s := New(analyze(texts...))
+	ms := s.Matches(s.SentUnit[0][0], DefaultThreshold)
+	var docs []int
+	for _, m := range ms {
+		docs = append(docs, s.Units[m.Unit].Doc)
+	}
+	if !slices.Equal(docs, []int{1, 2}) {
+		t.Errorf("000's first sentence matches articles %v, want [1 2]", docs)
+	}
+}
+
+func BenchmarkAlign(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("../shared/seeds is absent")
+	}
+	var texts []string
+	for _, f := range files {
+		t, _ := os.ReadFile(f)
+		texts = append(texts, string(t))
+	}
+	docs := analyze(texts...)
+	b.ReportAllocs()
+	for b.Loop() {
+		s := New(docs)
+		s.AllMatches(DefaultThreshold)
+	}
+}
