@@ -30,17 +30,9 @@ type params struct {
 	// supportWeight is the gain per other outlet that reports a sentence's
 	// information.
 	supportWeight float64
-	// minDF is the number of articles a concept must appear in to weigh
-	// anything in a story of several articles.
-	minDF int
-	// unigrams adds single content terms as concepts, at this weight
-	// relative to pairs (0: pairs only).
-	unigrams float64
 	// centrality weighs the sum of a sentence's similarities to the other
 	// articles' sentences.
 	centrality float64
-	// swap shows the best-supported version of chosen information.
-	swap bool
 	// minWords and maxWords bound the sentences a summary may use.
 	minWords, maxWords int
 	// opener makes the summary open with the best of the articles' first
@@ -49,14 +41,8 @@ type params struct {
 	// titleBonus is added to the gain of a sentence per article headline
 	// that reports the same information: headlines name the news.
 	titleBonus float64
-	// leadBonus is added to the gain of an article's first sentence.
-	leadBonus float64
 	// quoteBonus is added to the gain of a sentence with a quotation.
 	quoteBonus float64
-	// dfExponent raises a concept's article count to a power.
-	dfExponent float64
-	// conceptWeight scales concept weights.
-	conceptWeight float64
 	// redundancy is the similarity to a chosen sentence of another
 	// article above which a sentence is redundant.
 	redundancy float64
@@ -70,16 +56,11 @@ var defaultParams = params{
 	positionWeight: 0.3,
 	positionDecay:  0.5,
 	supportWeight:  2.0,
-	minDF:          1,
-	unigrams:       0,
 	centrality:     10,
 	dependent:      0.5,
 	redundancy:     0.27,
-	conceptWeight:  1,
-	dfExponent:     1,
 	minWords:       6,
 	maxWords:       100,
-	swap:           true,
 	quoteBonus:     20,
 	opener:         true,
 	titleBonus:     20,
@@ -124,7 +105,6 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 		}
 		return id
 	}
-	unigram := make(map[int32]bool)
 	var cent []float64
 	if p.centrality > 0 {
 		cent = s.Align.Centrality()
@@ -137,13 +117,6 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 			var cs []int32
 			for k := 1; k < len(terms); k++ {
 				cs = append(cs, concept(terms[k-1]+" "+terms[k], d))
-			}
-			if p.unigrams > 0 {
-				for _, t := range terms {
-					id := concept(t, d)
-					unigram[id] = true
-					cs = append(cs, id)
-				}
 			}
 			slices.Sort(cs)
 			cs = slices.Compact(cs)
@@ -171,20 +144,11 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 			sel.quoted = append(sel.quoted, strings.Count(sen.Norm, `"`) >= 2)
 		}
 	}
+	// A concept weighs the number of articles that hold it; in a story of
+	// one article, every concept weighs the same.
 	sel.weight = make([]float64, len(df))
-	multi := len(s.Docs) > 1
 	for id, n := range df {
-		w := 0.0
-		switch {
-		case multi && int(n) >= p.minDF:
-			w = math.Pow(float64(n), p.dfExponent)
-		case !multi:
-			w = 1
-		}
-		if unigram[int32(id)] {
-			w *= p.unigrams
-		}
-		sel.weight[id] = w * p.conceptWeight
+		sel.weight[id] = float64(n)
 	}
 	return sel
 }
@@ -254,14 +218,12 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 		}
 		opening = false
 		taken[best] = true
-		if sel.p.swap {
-			rep := sel.representative(best, budget-used, covered, relaxed)
-			if taken[rep] && rep != best {
-				continue
-			}
-			best = rep
-			taken[best] = true
+		rep := sel.representative(best, budget-used, covered, relaxed)
+		if taken[rep] && rep != best {
+			continue
 		}
+		best = rep
+		taken[best] = true
 		if sel.redundant(sel.units[best], chosen) {
 			continue
 		}
@@ -280,9 +242,6 @@ func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
 	g := sel.prior[i] + sel.central[i] + sel.p.supportWeight*float64(len(sel.matches[u]))
 	if sel.quoted[i] {
 		g += sel.p.quoteBonus
-	}
-	if sel.pos[i] == 0 {
-		g += sel.p.leadBonus
 	}
 	for _, m := range sel.matches[u] {
 		if sel.s.Align.Units[m.Unit].IsTitle() {
