@@ -179,6 +179,9 @@ func paragraphs(t string) [][2]int {
 // "© AP Photo/ Drew Angerer / GETTY IMAGES NORTH AMERICA": a copyright sign
 // or a "Photo:" label, an agency, and the photographer's name.
 func photoCredit(line string) int {
+	if !mayBeCredit(line) {
+		return 0
+	}
 	loc := creditRe.FindStringIndex(line)
 	if loc == nil {
 		return 0
@@ -221,6 +224,21 @@ func photoCredit(line string) int {
 		i = k
 	}
 	return i
+}
+
+// mayBeCredit is a cheap test that lets most lines skip creditRe.
+func mayBeCredit(line string) bool {
+	head := line[:min(len(line), 80)]
+	if strings.HasPrefix(head, "©") || strings.HasPrefix(head, "(c)") || strings.HasPrefix(head, "(C)") {
+		return true
+	}
+	low := strings.ToLower(head)
+	for _, w := range []string{"photo", "image", "picture", "credit", "source", "copyright"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var creditRe = regexp.MustCompile(`^(?:©|\(c\)|\(C\)|Copyright\b)?\s*(?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|Photograph|Image|Picture|Photos)s?\s*[/:]\s*|^(?:©|\(c\)|\(C\))\s*|^(?i:photo|photograph|image|picture|credit|source)\s*:\s*`)
@@ -301,21 +319,70 @@ func boilerplate(line string) string {
 // login messages; "archive notice": a web archive's description of its
 // crawls, which scrapers sometimes keep instead of the article), or "".
 func webChrome(sentence string) string {
-	if countWords(sentence) > 60 {
+	if len(sentence) > 400 || countWords(sentence) > 60 {
 		return ""
 	}
-	if archiveRe.MatchString(sentence) {
-		return "archive notice"
+	low := strings.ToLower(sentence)
+	for _, p := range archivePhrases {
+		if strings.Contains(low, p) {
+			return "archive notice"
+		}
 	}
-	if chromeRe.MatchString(sentence) {
-		return "prompt"
+	for _, p := range chromePrefixes {
+		if strings.HasPrefix(low, p) {
+			return "prompt"
+		}
+	}
+	trimmed := strings.TrimRight(low, ". ")
+	for _, w := range chromeWhole {
+		if trimmed == w {
+			return "prompt"
+		}
 	}
 	return ""
 }
 
-var chromeRe = regexp.MustCompile(`(?i)^(?:learn more\.?$|read more\b|close$|advertisement$|please try again later|this feature is not available right now|rating is available when the video has been rented|the interactive transcript could not be loaded|media playback is unsupported on your device|media requires javascript|we've detected that javascript is disabled|would you like to proceed to legacy twitter|tweet with a location|add a location to your tweets|you can switch location on/off|you always have the option to delete your tweet location|add this (?:tweet|video) to your website|breaking news emails|get breaking news alerts|the news and stories that matter, delivered|this will appear next to all of your comments|please check your email|we have sent you a (?:verification|confirmation) email|if you do not receive the verification message|invalid email address|please re-enter|notice you must log in|already have an account|thank you for (?:subscribing|registering|signing up|reading)|sign up (?:for|to|thank)|sign in using|subscribe (?:to|now|today)|get (?:the latest|daily updates|digital access|push notifications)|you must select a newsletter|looking for news you can trust|our journalism takes a lot of time|if you read and enjoy our journalism|and with a digital subscription|no one covers what is happening in our community|dow jones reprints|to order presentation-ready copies|there was a problem saving your notification|email notifications are only sent once a day|interested in\? add|sorry, (?:the page you requested was not found|this zipcode)|re-enter zip code|skip ad\b|an error has occurred|by clicking "?i agree|go to the legal help page|view all new york times newsletters|be the first to know\.?$|just one more thing\.\.\.$|(?:photo|image|video) (?:copyright|credit|courtesy)\b|photo: getty images\.?$|all rights reserved\.?$)`)
+// chromePrefixes open sentences that belong to the page, not the article.
+var chromePrefixes = []string{
+	"read more", "please try again later", "this feature is not available right now",
+	"rating is available when the video has been rented", "the interactive transcript could not be loaded",
+	"media playback is unsupported on your device", "media requires javascript",
+	"we've detected that javascript is disabled", "would you like to proceed to legacy twitter",
+	"tweet with a location", "add a location to your tweets", "you can switch location on/off",
+	"you always have the option to delete your tweet location", "add this tweet to your website",
+	"add this video to your website", "breaking news emails", "get breaking news alerts",
+	"the news and stories that matter, delivered", "this will appear next to all of your comments",
+	"please check your email", "we have sent you a verification email", "we have sent you a confirmation email",
+	"if you do not receive the verification message", "invalid email address", "please re-enter",
+	"notice you must log in", "already have an account", "thank you for subscribing",
+	"thank you for registering", "thank you for signing up", "thank you for reading",
+	"sign up for", "sign up to", "sign up thank", "sign in using", "subscribe to", "subscribe now",
+	"subscribe today", "get the latest", "get daily updates", "get digital access", "get push notifications",
+	"you must select a newsletter", "looking for news you can trust", "our journalism takes a lot of time",
+	"if you read and enjoy our journalism", "and with a digital subscription",
+	"no one covers what is happening in our community", "dow jones reprints",
+	"to order presentation-ready copies", "there was a problem saving your notification",
+	"email notifications are only sent once a day", "interested in? add", "sorry, the page you requested was not found",
+	"sorry, this zipcode", "re-enter zip code", "skip ad", "an error has occurred", `by clicking "i agree`,
+	`by clicking " i agree`, "go to the legal help page", "view all new york times newsletters",
+	"photo copyright", "image copyright", "video copyright", "photo credit", "image credit", "photo courtesy",
+	"image courtesy", "video courtesy",
+}
 
-var archiveRe = regexp.MustCompile(`(?i)(?:alexa internet has been donating their crawl data|these crawls are part of an effort to archive pages|focused crawls are collections of frequently-updated webcrawl|crawls of supported " ?no more 404 ?" sites|as the pages that are referenced are changed or taken from the web|these data are added to the wayback machine|^the seed for (?:this crawl|wide\d+)|^web wide crawl with|wayback machine|archive-it partner|heritrix)`)
+// chromeWhole are whole sentences that belong to the page.
+var chromeWhole = []string{
+	"learn more", "close", "advertisement", "be the first to know", "just one more thing",
+	"photo: getty images", "all rights reserved",
+}
+
+// archivePhrases mark a web archive's description of its crawls.
+var archivePhrases = []string{
+	"alexa internet has been donating their crawl data", "these crawls are part of an effort to archive pages",
+	"focused crawls are collections of frequently-updated webcrawl", `crawls of supported " no more 404 " sites`,
+	`crawls of supported "no more 404" sites`, "as the pages that are referenced are changed or taken from the web",
+	"these data are added to the wayback machine", "the seed for this crawl", "the seed for wide0",
+	"web wide crawl with", "wayback machine", "archive-it partner", "heritrix",
+}
 
 // dateline finds a dateline such as "WASHINGTON (Sputnik) - " or
 // "SAN FRANCISCO, Calif. (Reuters) -" at the start of line. It returns the
