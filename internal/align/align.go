@@ -129,7 +129,9 @@ func (s *Story) termIDs(toks []text.Token) []int32 {
 
 // Terms returns the content terms of a token sequence in order, repeats
 // kept: stems of words that are not stop words, mapped through the
-// paraphrase lexicon, and numbers prefixed with "#".
+// paraphrase lexicon, and numbers prefixed with "#". Verbs of saying are
+// left out: nearly every sentence of a news story has one, and they would
+// make unrelated attributed sentences look alike.
 func Terms(toks []text.Token) []string {
 	terms := make([]string, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
@@ -145,8 +147,10 @@ func Terms(toks []text.Token) []string {
 		case t.Stop || len(t.Stem) < 2:
 		default:
 			if g, ok := synonyms[t.Stem]; ok {
-				terms = append(terms, g)
-			} else {
+				if g != "said" {
+					terms = append(terms, g)
+				}
+			} else if t.Stem != "said" {
 				terms = append(terms, t.Stem)
 			}
 		}

@@ -3,9 +3,10 @@ package align
 import "strings"
 
 // synonyms maps a stem to the stem that stands for its group. The groups
-// are paraphrases common in news reports of the same event: reporting
-// verbs of refusal, of investigation, of legal counsel, of speech on social
-// media, and common first-name nicknames.
+// are paraphrases common in news reports of the same event: verbs of
+// refusal, of investigation, of legal counsel, of speech on social media,
+// a country with its adjective (and the capital that stands for its
+// government, where news writes it so), and common first-name nicknames.
 var synonyms = func() map[string]string {
 	groups := [][]string{
 		{"reject", "rebuf", "rebuff", "spurn", "refus", "declin", "dismiss", "deni", "nix"},
@@ -23,6 +24,19 @@ var synonyms = func() map[string]string {
 		{"adviser", "advis", "advisor"},
 		{"us", "u.s", "america", "american", "unit"},
 		{"uk", "u.k", "britain", "british"},
+		{"congress", "congression"},
+		{"russia", "russian", "moscow", "kremlin"},
+		{"china", "chines", "beij"},
+		{"iran", "iranian"},
+		{"israel", "isra"},
+		{"ukrain", "ukrainian"},
+		{"franc", "french"},
+		{"germani", "german"},
+		{"mexico", "mexican"},
+		{"canada", "canadian"},
+		{"japan", "japanes"},
+		{"india", "indian"},
+		{"syria", "syrian"},
 		{"michael", "mike"}, {"robert", "bob"}, {"william", "bill"}, {"jame", "jim"},
 		{"thoma", "tom"}, {"richard", "dick"}, {"elizabeth", "liz", "beth"},
 		{"christoph", "chris"}, {"daniel", "dan"}, {"jonathan", "jon"},
