@@ -42,7 +42,7 @@ func Normalize(src string) *Normalized {
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
 		switch r {
-		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u0060', '\u00b4':
+		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u00b4':
 			emit("'", i)
 		case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb':
 			emit(`"`, i)

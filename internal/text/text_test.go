@@ -236,3 +236,17 @@ func TestWebChrome(t *testing.T) {
 		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
 }
+
+func TestContractionsKeepTheirS(t *testing.T) {
+	toks := Tokenize("It's Flynn's turn, let's see", NewStemmer())
+	var got []string
+	for _, tk := range toks {
+		got = append(got, tk.Lower)
+	}
+	if diff := cmp.Diff([]string{"it's", "flynn", "turn", "let's", "see"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if !toks[0].Stop || !toks[3].Stop {
+		t.Errorf("contractions should be stop words: %+v", toks)
+	}
+}

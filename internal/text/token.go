@@ -110,8 +110,9 @@ func Tokenize(s string, st *Stemmer) []Token {
 			tok.Lower = lower
 			tok.Stem = strings.ReplaceAll(lower, ",", "")
 		} else {
-			lower = strings.TrimSuffix(lower, "'s")
-			lower = strings.TrimSuffix(lower, "s'")
+			if _, ok := contractions[lower]; !ok {
+				lower = strings.TrimSuffix(lower, "'s")
+			}
 			tok.Lower = lower
 			tok.Stop = IsStop(lower)
 			tok.Stem = st.Stem(strings.ReplaceAll(lower, ".", ""))
@@ -121,6 +122,10 @@ func Tokenize(s string, st *Stemmer) []Token {
 	}
 	return toks
 }
+
+// contractions end in "'s" without being possessives.
+var contractions = setOf("it's", "he's", "she's", "that's", "there's", "what's", "who's",
+	"let's", "here's", "where's", "how's", "when's", "why's")
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
