@@ -3,6 +3,7 @@ package brief
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"slices"
 	"sort"
 	"strings"
@@ -106,31 +107,200 @@ func sortByImportance(sel *selector, units []int) {
 // disagreement rather than a different fact.
 const conflictThreshold = 0.45
 
-// conflicts returns aligned sentences of different sources that disagree.
+// conflicts returns the information that aligned sentences of different
+// sources report with different values: for each sentence, its close
+// matches in other sources form a group, and each kind of fact (a number
+// attached to the same word, a date, the polarity) that takes two or more
+// values in the group is one conflict, with one side per value citing
+// every source that gives it.
 func (s *Story) conflicts(matches [][]align.Match) []parallax.Conflict {
 	out := []parallax.Conflict{}
-	for u := range s.Align.Units {
-		for _, m := range matches[u] {
-			if m.Unit <= u || m.Sim < conflictThreshold {
-				continue
-			}
-			a, b := s.facts(u), s.facts(m.Unit)
-			kind, va, vb := differ(a, b)
-			if kind == "" {
-				continue
-			}
-			out = append(out, parallax.Conflict{Kind: kind, Sides: []parallax.ConflictSide{
-				{Value: va, Statement: s.statement(u, nil)},
-				{Value: vb, Statement: s.statement(m.Unit, nil)},
-			}})
+	done := make(map[string]bool) // kind/key + unit already reported
+	cache := make(map[int]facts)
+	factsOf := func(u int) facts {
+		f, ok := cache[u]
+		if !ok {
+			f = s.facts(u)
+			cache[u] = f
 		}
+		return f
+	}
+	for u := range s.Align.Units {
+		group := []int{u}
+		for _, m := range matches[u] {
+			if m.Sim >= conflictThreshold {
+				group = append(group, m.Unit)
+			}
+		}
+		if len(group) < 2 {
+			continue
+		}
+		// Numbers, by the word they count.
+		for _, key := range sortedKeys(factsOf(u).numbers) {
+			word := factsOf(u).numbers[key].word
+			values := make(map[int]string)
+			for _, v := range group {
+				if n, ok := factsOf(v).numbers[key]; ok {
+					values[v] = n.n + " " + word
+				}
+			}
+			out = s.addConflict(out, done, "number", key, group, values)
+		}
+		// Dates, when every side names one.
+		values := make(map[int]string)
+		for _, v := range group {
+			if d := factsOf(v).days; len(d) > 0 {
+				values[v] = strings.Join(d, ", ")
+			}
+		}
+		out = s.addConflict(out, done, "date", "", group, values)
+		// Polarity, only between close paraphrases where the negation
+		// bears on a word both sentences share.
+		values = make(map[int]string)
+		for _, v := range group {
+			if v != u && !s.negationOpposes(u, v, matches) {
+				continue
+			}
+			values[v] = polarity(factsOf(v).negated)
+		}
+		out = s.addConflict(out, done, "polarity", "", group, values)
 	}
 	return out
 }
 
+// addConflict appends a conflict when the group's values differ and none
+// of its units was reported for the same kind and key before.
+func (s *Story) addConflict(out []parallax.Conflict, done map[string]bool, kind, key string, group []int, values map[int]string) []parallax.Conflict {
+	var order []string
+	byValue := make(map[string][]int)
+	for _, v := range group {
+		val, ok := values[v]
+		if !ok {
+			continue
+		}
+		if done[kind+"/"+key+"/"+strconv.Itoa(v)] {
+			return out
+		}
+		if _, seen := byValue[val]; !seen {
+			order = append(order, val)
+		}
+		byValue[val] = append(byValue[val], v)
+	}
+	if len(order) < 2 {
+		return out
+	}
+	c := parallax.Conflict{Kind: kind}
+	for _, val := range order {
+		units := byValue[val]
+		for _, v := range units {
+			done[kind+"/"+key+"/"+strconv.Itoa(v)] = true
+		}
+		c.Sides = append(c.Sides, parallax.ConflictSide{Value: val, Statement: s.statementOf(units)})
+	}
+	return append(out, c)
+}
+
+// statementOf makes a statement whose text is the first unit's and whose
+// sources are the units' articles.
+func (s *Story) statementOf(units []int) parallax.Statement {
+	st := s.statement(units[0], nil)
+	for _, v := range units[1:] {
+		un := &s.Align.Units[v]
+		id := s.Articles[un.Doc].ID
+		if slices.Contains(st.Sources, id) {
+			continue
+		}
+		st.Sources = append(st.Sources, id)
+		st.Evidence = append(st.Evidence, parallax.Span{Source: id, Start: un.Start, End: un.End})
+	}
+	return st
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// polarityThreshold is the similarity two sentences need for a negation in
+// one and not the other to be a disagreement.
+const polarityThreshold = 0.6
+
+// negationOpposes reports whether units u and v are close paraphrases of
+// which exactly one is negated, and the negation bears on one of the next
+// three content words, which the other sentence also has.
+func (s *Story) negationOpposes(u, v int, matches [][]align.Match) bool {
+	sim := 0.0
+	for _, m := range matches[u] {
+		if m.Unit == v {
+			sim = m.Sim
+		}
+	}
+	if sim < polarityThreshold {
+		return false
+	}
+	neg, pos := s.tokens(u), s.tokens(v)
+	if negated(neg) == negated(pos) {
+		return false
+	}
+	if negated(pos) {
+		neg, pos = pos, neg
+	}
+	stems := make(map[string]bool, len(pos))
+	for _, t := range pos {
+		stems[t.Stem] = true
+	}
+	for i, t := range neg {
+		if !isNegation(t) {
+			continue
+		}
+		seen := 0
+		for _, w := range neg[i+1:] {
+			if w.Stop {
+				continue
+			}
+			if stems[w.Stem] {
+				return true
+			}
+			if seen++; seen == 3 {
+				break
+			}
+		}
+	}
+	return false
+}
+
+func (s *Story) tokens(u int) []text.Token {
+	un := &s.Align.Units[u]
+	if un.Sent >= 0 {
+		return s.Docs[un.Doc].Sentences[un.Sent].Tokens
+	}
+	return text.Tokenize(s.Docs[un.Doc].Title.Text, text.NewStemmer())
+}
+
+func isNegation(t text.Token) bool {
+	switch t.Lower {
+	case "not", "no", "never", "denied", "denies", "deny":
+		return true
+	}
+	return strings.HasSuffix(t.Lower, "n't")
+}
+
+func negated(toks []text.Token) bool {
+	for _, t := range toks {
+		if isNegation(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // facts are the checkable details of one sentence.
 type facts struct {
-	numbers map[string]string // unit word -> number
+	numbers map[string]count // counted word's stem -> count
 	days    []string
 	negated bool
 }
@@ -148,16 +318,12 @@ func (s *Story) facts(u int) facts {
 		norm = s.Docs[un.Doc].Title.Text
 		toks = text.Tokenize(norm, text.NewStemmer())
 	}
-	f := facts{numbers: map[string]string{}}
+	f := facts{numbers: map[string]count{}}
 	for i, t := range toks {
 		if t.Number && i+1 < len(toks) && !toks[i+1].Number && !toks[i+1].Stop {
-			f.numbers[toks[i+1].Stem] = t.Stem
+			f.numbers[toks[i+1].Stem] = count{t.Stem, toks[i+1].Lower}
 		}
-		switch t.Lower {
-		case "not", "no", "never", "denied", "denies", "deny", "n't":
-			f.negated = true
-		}
-		if strings.HasSuffix(t.Lower, "n't") {
+		if isNegation(t) {
 			f.negated = true
 		}
 	}
@@ -165,36 +331,8 @@ func (s *Story) facts(u int) facts {
 	return f
 }
 
-// differ names the first kind of difference between two sentences' facts
-// and the two values, or returns "" when they agree.
-func differ(a, b facts) (string, string, string) {
-	keys := make([]string, 0, len(a.numbers))
-	for k := range a.numbers {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if vb, ok := b.numbers[k]; ok && vb != a.numbers[k] {
-			return "number", a.numbers[k] + " " + k, vb + " " + k
-		}
-	}
-	if len(a.days) > 0 && len(b.days) > 0 && !overlap(a.days, b.days) {
-		return "date", strings.Join(a.days, ", "), strings.Join(b.days, ", ")
-	}
-	if a.negated != b.negated {
-		return "polarity", polarity(a.negated), polarity(b.negated)
-	}
-	return "", "", ""
-}
-
-func overlap(a, b []string) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			return true
-		}
-	}
-	return false
-}
+// A count is a number and the word it counts, as written.
+type count struct{ n, word string }
 
 func polarity(neg bool) string {
 	if neg {

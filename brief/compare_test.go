@@ -1,0 +1,75 @@
+package brief
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax"
+)
+
+func TestConflicts(t *testing.T) {
+	arts := []parallax.Article{
+		{ID: "a", Text: "A fire at a chemical plant in Riverton killed 12 people on Tuesday, officials said.\n\nThe blaze started in a storage shed."},
+		{ID: "b", Text: "A fire at a chemical plant in Riverton killed 15 people on Tuesday, according to officials.\n\nFirefighters fought for six hours."},
+		{ID: "c", Text: "A fire at a Riverton chemical plant killed 12 people on Wednesday, the mayor said.\n\nThe plant had failed two inspections."},
+	}
+	b, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type side struct {
+		Value   string
+		Sources []string
+	}
+	var got [][]side
+	var kinds []string
+	for _, c := range b.Conflicts {
+		kinds = append(kinds, c.Kind)
+		var sides []side
+		for _, s := range c.Sides {
+			sides = append(sides, side{s.Value, s.Statement.Sources})
+		}
+		got = append(got, sides)
+	}
+	want := [][]side{
+		{{"12 people", []string{"a", "c"}}, {"15 people", []string{"b"}}},
+		{{"Tuesday", []string{"a", "b"}}, {"Wednesday", []string{"c"}}},
+	}
+	if diff := cmp.Diff([]string{"number", "date"}, kinds); diff != "" {
+		t.Errorf("kinds (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("conflicts (-want +got):\n%s", diff)
+	}
+	checkEvidence(t, b, arts)
+}
+
+func TestNoConflictWhenFactsAgree(t *testing.T) {
+	arts := []parallax.Article{
+		{ID: "a", Text: "The council approved the 40 million dollar bridge on Tuesday."},
+		{ID: "b", Text: "On Tuesday the council approved a bridge costing 40 million dollars."},
+	}
+	b, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Conflicts) != 0 {
+		t.Errorf("conflicts %+v", b.Conflicts)
+	}
+}
+
+func TestPolarityConflict(t *testing.T) {
+	arts := []parallax.Article{
+		{ID: "a", Text: "The energy minister said the pipeline talks with the northern provinces would resume next month."},
+		{ID: "b", Text: "The energy minister said the pipeline talks with the northern provinces would not resume next month."},
+	}
+	b, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Conflicts) != 1 || b.Conflicts[0].Kind != "polarity" ||
+		b.Conflicts[0].Sides[0].Value != "affirmative" || b.Conflicts[0].Sides[1].Statement.Sources[0] != "b" {
+		t.Errorf("conflicts %+v", b.Conflicts)
+	}
+}
