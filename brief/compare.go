@@ -3,9 +3,9 @@ package brief
 import (
 	"math"
 	"regexp"
-	"strconv"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax"
