@@ -14,9 +14,10 @@ import (
 // and Favre (2009): a concept is a pair of adjacent content terms, and its
 // weight is the number of articles that contain it, which is the number of
 // outlets that report it. Sentences are added greedily by the weight of
-// the concepts they newly cover per word (Lin and Bilmes 2011's
-// budget-aware ratio, with an exponent), with a prior for sentences early
-// in their article, until the word budget is spent.
+// the concepts they newly cover, plus their centrality, support, headline
+// and quotation bonuses and a lead prior, per word^r (Lin and Bilmes 2011's
+// budget-aware ratio, with an exponent), until the word budget is spent.
+
 // params are the selection's tuning knobs. defaultParams holds the values
 // in use; docs/EVALUATION.md tells how they were chosen.
 type params struct {
@@ -59,14 +60,15 @@ var defaultParams = params{
 	centrality:     10,
 	dependent:      0.5,
 	redundancy:     0.27,
-	minWords:       6,
-	maxWords:       100,
+	minWords:       minWords,
+	maxWords:       text.MaxSentenceWords,
 	quoteBonus:     20,
 	opener:         true,
 	titleBonus:     20,
 }
 
-// minWords is the shortest sentence the agreed and exclusive lists show.
+// minWords is the shortest sentence the agreed and exclusive lists show;
+// defaultParams uses the same floor for the summary.
 const minWords = 6
 
 type selector struct {
@@ -83,7 +85,7 @@ type selector struct {
 	words    []int     // per candidate
 	fits     []bool    // per candidate: within minWords..maxWords
 	scale    []float64 // per candidate: 1, or p.dependent when it leans on context
-	index    map[int]int
+	index    map[int]int // unit -> candidate
 }
 
 func (s *Story) selector(matches [][]align.Match, p params) *selector {
