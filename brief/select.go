@@ -75,16 +75,16 @@ type selector struct {
 	p        params
 	s        *Story
 	matches  [][]align.Match
-	units    []int     // candidate units
-	concepts [][]int32 // per candidate: distinct concept ids
-	weight   []float64 // per concept
-	prior    []float64 // per candidate
-	central  []float64 // per candidate
-	quoted   []bool    // per candidate: holds a quotation
-	pos      []int     // per candidate: sentence index in its article
-	words    []int     // per candidate
-	fits     []bool    // per candidate: within minWords..maxWords
-	scale    []float64 // per candidate: 1, or p.dependent when it leans on context
+	units    []int       // candidate units
+	concepts [][]int32   // per candidate: distinct concept ids
+	weight   []float64   // per concept
+	prior    []float64   // per candidate
+	central  []float64   // per candidate
+	quoted   []bool      // per candidate: holds a quotation
+	pos      []int       // per candidate: sentence index in its article
+	words    []int       // per candidate
+	fits     []bool      // per candidate: within minWords..maxWords
+	scale    []float64   // per candidate: 1, or p.dependent when it leans on context
 	index    map[int]int // unit -> candidate
 }
 
