@@ -124,8 +124,13 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 		Conflicts: []parallax.Conflict{},
 		Quotes:    []parallax.Quote{},
 	}
-	b.Title = s.title()
-	matches := s.Align.AllMatches(opts.Threshold)
+	// One alignment pass serves every list: the loose matches say what is
+	// exclusive, and those at the threshold are the same best matches
+	// filtered, since a unit's best match in an article is the same at
+	// any threshold it clears.
+	loose := s.Align.AllMatches(min(exclusiveThreshold, opts.Threshold))
+	matches := atLeast(loose, opts.Threshold)
+	b.Title = s.title(matches)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -138,13 +143,26 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 	}
 	if len(s.Articles) > 1 {
 		b.Agreed = s.agreed(sel, matches, opts.MaxAgreed)
-		for d, list := range s.exclusive(sel, opts) {
+		for d, list := range s.exclusive(sel, loose, opts) {
 			b.Exclusive[s.Articles[d].ID] = list
 		}
 		b.Conflicts = s.conflicts(matches)
 	}
 	b.Quotes = s.quotes()
 	return b, ctx.Err()
+}
+
+// atLeast keeps, of each unit's matches, those at least min similar.
+func atLeast(all [][]align.Match, min float64) [][]align.Match {
+	out := make([][]align.Match, len(all))
+	for u, ms := range all {
+		for _, m := range ms {
+			if m.Sim >= min {
+				out[u] = append(out[u], m)
+			}
+		}
+	}
+	return out
 }
 
 func (s *Story) sources() []parallax.Source {
@@ -174,7 +192,7 @@ func (s *Story) sources() []parallax.Source {
 
 // title picks the story's title: the article title most other articles
 // support, the first one on a tie.
-func (s *Story) title() string {
+func (s *Story) title(matches [][]align.Match) string {
 	best, bestN := "", -1
 	for i, a := range s.Articles {
 		t := a.Title
@@ -183,7 +201,7 @@ func (s *Story) title() string {
 			if t == "" {
 				t = d.Title.Text
 			}
-			n = len(s.Align.Matches(s.Align.ByDoc[i][0], align.DefaultThreshold))
+			n = len(matches[s.Align.ByDoc[i][0]])
 		}
 		t = strings.Join(strings.Fields(t), " ")
 		if t != "" && n > bestN {

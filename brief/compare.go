@@ -62,7 +62,7 @@ func (s *Story) agreed(sel *selector, matches [][]align.Match, max int) []parall
 
 // exclusive returns, per article index, the important sentences no other
 // source reports, in article order.
-func (s *Story) exclusive(sel *selector, opts Options) map[int][]parallax.Statement {
+func (s *Story) exclusive(sel *selector, loose [][]align.Match, opts Options) map[int][]parallax.Statement {
 	out := make(map[int][]parallax.Statement)
 	for d := range s.Docs {
 		var cands []int
@@ -70,7 +70,7 @@ func (s *Story) exclusive(sel *selector, opts Options) map[int][]parallax.Statem
 			if i, ok := sel.index[u]; !ok || sel.words[i] < minWords {
 				continue
 			}
-			if len(s.Align.Matches(u, exclusiveThreshold)) == 0 {
+			if len(loose[u]) == 0 {
 				cands = append(cands, u)
 			}
 		}
@@ -242,7 +242,8 @@ func (s *Story) negationOpposes(u, v int, matches [][]align.Match) bool {
 	if sim < polarityThreshold {
 		return false
 	}
-	neg, pos := s.tokens(u), s.tokens(v)
+	neg, _ := s.tokens(u)
+	pos, _ := s.tokens(v)
 	if negated(neg) == negated(pos) {
 		return false
 	}
@@ -273,12 +274,14 @@ func (s *Story) negationOpposes(u, v int, matches [][]align.Match) bool {
 	return false
 }
 
-func (s *Story) tokens(u int) []text.Token {
+// tokens returns the tokens and the normalized text of unit u.
+func (s *Story) tokens(u int) ([]text.Token, string) {
 	un := &s.Align.Units[u]
+	d := s.Docs[un.Doc]
 	if un.Sent >= 0 {
-		return s.Docs[un.Doc].Sentences[un.Sent].Tokens
+		return d.Sentences[un.Sent].Tokens, d.Sentences[un.Sent].Norm
 	}
-	return text.Tokenize(s.Docs[un.Doc].Title.Text, text.NewStemmer())
+	return d.TitleTokens, d.Title.Text
 }
 
 func isNegation(t text.Token) bool {
@@ -308,16 +311,7 @@ type facts struct {
 var dayRe = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2})\b`)
 
 func (s *Story) facts(u int) facts {
-	un := &s.Align.Units[u]
-	var toks []text.Token
-	var norm string
-	if un.Sent >= 0 {
-		sen := &s.Docs[un.Doc].Sentences[un.Sent]
-		toks, norm = sen.Tokens, sen.Norm
-	} else {
-		norm = s.Docs[un.Doc].Title.Text
-		toks = text.Tokenize(norm, text.NewStemmer())
-	}
+	toks, norm := s.tokens(u)
 	f := facts{numbers: map[string]count{}}
 	for i, t := range toks {
 		if t.Number && i+1 < len(toks) && !toks[i+1].Number && !toks[i+1].Stop {

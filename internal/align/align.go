@@ -63,13 +63,9 @@ func New(docs []*text.Document) *Story {
 		s.Units = append(s.Units, Unit{Doc: doc, Sent: sent, Start: start, End: end})
 		raw = append(raw, s.termIDs(toks))
 	}
-	var st *text.Stemmer
 	for i, d := range docs {
 		if d.Title != nil {
-			if st == nil {
-				st = text.NewStemmer()
-			}
-			add(i, -1, d.Title.Start, d.Title.End, text.Tokenize(d.Title.Text, st))
+			add(i, -1, d.Title.Start, d.Title.End, d.TitleTokens)
 		}
 		s.SentUnit[i] = make([]int, len(d.Sentences))
 		for j := range d.Sentences {

@@ -14,6 +14,9 @@ type Document struct {
 	// Title is the headline read from the text, if its first line reads as
 	// one; its offsets are in the source text.
 	Title *Block
+	// TitleTokens are the title's words, with offsets relative to
+	// Title.Text.
+	TitleTokens []Token
 	// Dateline is the place line that opened the first paragraph, such as
 	// "WASHINGTON (Sputnik)", if there was one.
 	Dateline *Block
@@ -129,6 +132,9 @@ func Analyze(src string, st *Stemmer) *Document {
 	}
 	for i := range d.Sentences {
 		d.Sentences[i].Tokens = Tokenize(d.Sentences[i].Norm, st)
+	}
+	if d.Title != nil {
+		d.TitleTokens = Tokenize(d.Title.Text, st)
 	}
 	return d
 }
