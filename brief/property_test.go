@@ -9,11 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 type multiNewsStory struct {
@@ -25,7 +25,7 @@ type multiNewsStory struct {
 // multiNews reads the Multi-News validation stories, or skips the test.
 func multiNews(t testing.TB) []multiNewsStory {
 	t.Helper()
-	path := filepath.Join(sharedDir(t, "data"), "multinews-val.jsonl.gz")
+	path := sharedtest.Path(t, "data", "multinews-val.jsonl.gz")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("%s is absent: %v", path, err)

@@ -13,36 +13,18 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-// sharedDir returns ../shared beside the module, or skips the test.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s is absent (the shared data lives beside the repository): %v", dir, err)
-	}
-	return dir
-}
 
 // seeds reads the three seed articles as a user would pass them: ID and
 // outlet from the file name, nothing else.
 func seeds(t testing.TB) []parallax.Article {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(sharedDir(t, "seeds"), "*.txt"))
-	if err != nil || len(files) != 3 {
-		t.Fatalf("want 3 seed files, got %d (%v)", len(files), err)
-	}
-	var arts []parallax.Article
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		arts = append(arts, parallax.Article{ID: id, Outlet: id, Text: string(b)})
+	arts := sharedtest.Seeds(t)
+	if len(arts) != 3 {
+		t.Fatalf("want 3 seed files, got %d", len(arts))
 	}
 	return arts
 }

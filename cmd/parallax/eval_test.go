@@ -8,16 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 // TestEvalRougeConformance runs `parallax eval rouge --cases` with every
 // flag set of the conformance data and compares each printed line with the
 // reference scorer's output.
 func TestEvalRougeConformance(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "data", "rouge-conformance")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s is absent: %v", dir, err)
-	}
+	dir := sharedtest.Path(t, "data", "rouge-conformance")
 	type line struct {
 		ID     string                        `json:"id"`
 		Flags  string                        `json:"flags"`
@@ -79,10 +78,7 @@ func TestEvalRougeConformance(t *testing.T) {
 }
 
 func TestEvalSummarizeAndCompare(t *testing.T) {
-	data := filepath.Join("..", "..", "..", "shared", "data", "multinews-val.jsonl.gz")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("%s is absent: %v", data, err)
-	}
+	data := sharedtest.Path(t, "data", "multinews-val.jsonl.gz")
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
 	sums := filepath.Join(dir, "lead.out.jsonl")

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 // runMain runs the program as a user would and returns its exit code,
@@ -24,11 +25,7 @@ func runMain(t *testing.T, stdin string, args ...string) (int, string, string) {
 
 func seedFiles(t *testing.T) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
-	if len(files) != 3 {
-		t.Skip("../shared/seeds is absent (the shared data lives beside the repository)")
-	}
-	return files
+	return sharedtest.SeedFiles(t)
 }
 
 func TestBriefSeeds(t *testing.T) {

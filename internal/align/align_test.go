@@ -1,11 +1,10 @@
 package align
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/sharedtest"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -75,19 +74,7 @@ func TestMatches(t *testing.T) {
 // TestSeedsRejection checks the alignment the brief relies on: the three
 // outlets' reports of the rejected immunity request meet.
 func TestSeedsRejection(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
-	if len(files) != 3 {
-		t.Skip("../shared/seeds is absent")
-	}
-	var texts []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
-	s := New(analyze(texts...))
+	s := New(analyze(seedTexts(t)...))
 	ms := s.Matches(s.SentUnit[0][0], DefaultThreshold)
 	var docs []int
 	for _, m := range ms {
@@ -98,17 +85,16 @@ func TestSeedsRejection(t *testing.T) {
 	}
 }
 
-func BenchmarkAlign(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("../shared/seeds is absent")
-	}
+func seedTexts(tb testing.TB) []string {
 	var texts []string
-	for _, f := range files {
-		t, _ := os.ReadFile(f)
-		texts = append(texts, string(t))
+	for _, a := range sharedtest.Seeds(tb) {
+		texts = append(texts, a.Text)
 	}
-	docs := analyze(texts...)
+	return texts
+}
+
+func BenchmarkAlign(b *testing.B) {
+	docs := analyze(seedTexts(b)...)
 	b.ReportAllocs()
 	for b.Loop() {
 		s := New(docs)

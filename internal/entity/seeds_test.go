@@ -2,24 +2,18 @@ package entity
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 	"github.com/parallax-news/parallax/internal/text"
 )
-
-// seedsDir holds the three seed articles, beside the repository.
-const seedsDir = "../../../shared/seeds"
 
 // seeds returns the seed articles' texts and analyses, or skips the test.
 func seeds(tb testing.TB) ([]string, []*text.Document) {
 	tb.Helper()
-	files, _ := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
-	if len(files) == 0 {
-		tb.Skipf("no seed articles in %s (the shared folder beside the repository); skipping", seedsDir)
-	}
+	files := sharedtest.SeedFiles(tb)
 	st := text.NewStemmer()
 	var srcs []string
 	var docs []*text.Document

@@ -13,22 +13,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
-// seedsDir holds the three seed articles, beside the repository.
-const seedsDir = "../../../shared/seeds"
-
 // seeds returns the seed articles, by ID, and the story's documents, or
 // skips the test.
 func seeds(tb testing.TB) (map[string]string, []Doc) {
 	tb.Helper()
-	files, _ := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
-	if len(files) == 0 {
-		tb.Skipf("no seed articles in %s (the shared folder beside the repository); skipping", seedsDir)
-	}
+	files := sharedtest.SeedFiles(tb)
 	st := text.NewStemmer()
 	srcs := map[string]string{}
 	var docs []Doc

@@ -8,17 +8,15 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 // A parsed page: what the tests check, read back with encoding/xml in its
@@ -746,23 +744,7 @@ func TestMarkTextNesting(t *testing.T) {
 }
 
 // seeds reads the shared seed articles, or skips the test without them.
-func seeds(tb testing.TB) []parallax.Article {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		tb.Skipf("no seed articles in %s (they live outside the module); skipping", dir)
-	}
-	var out []parallax.Article
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, parallax.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(data)})
-	}
-	return out
-}
+func seeds(tb testing.TB) []parallax.Article { return sharedtest.Seeds(tb) }
 
 func TestHTMLSeeds(t *testing.T) {
 	articles := seeds(t)

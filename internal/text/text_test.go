@@ -1,13 +1,12 @@
 package text
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
 func TestNormalizeMapsBack(t *testing.T) {
@@ -206,20 +205,12 @@ func FuzzAnalyze(f *testing.F) {
 }
 
 func BenchmarkAnalyze(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("../shared/seeds is absent")
-	}
-	var texts []string
-	for _, f := range files {
-		t, _ := os.ReadFile(f)
-		texts = append(texts, string(t))
-	}
+	arts := sharedtest.Seeds(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		st := NewStemmer()
-		for _, t := range texts {
-			Analyze(t, st)
+		for _, a := range arts {
+			Analyze(a.Text, st)
 		}
 	}
 }
