@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/align"
+	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -125,6 +126,7 @@ func (s *Story) conflicts(matches [][]align.Match) []parallax.Conflict {
 		}
 		return f
 	}
+	people := &mentionIndex{s: s, docs: make(map[int][][]entity.Mention)}
 	for u := range s.Align.Units {
 		group := []int{u}
 		for _, m := range matches[u] {
@@ -144,7 +146,7 @@ func (s *Story) conflicts(matches [][]align.Match) []parallax.Conflict {
 					values[v] = n.n + " " + word
 				}
 			}
-			out = s.addConflict(out, done, "number", key, group, values)
+			out = s.addConflict(out, done, "number", key, group, values, nil)
 		}
 		// Dates, when every side names one.
 		values := make(map[int]string)
@@ -153,7 +155,7 @@ func (s *Story) conflicts(matches [][]align.Match) []parallax.Conflict {
 				values[v] = strings.Join(d, ", ")
 			}
 		}
-		out = s.addConflict(out, done, "date", "", group, values)
+		out = s.addConflict(out, done, "date", "", group, values, nil)
 		// Polarity, only between close paraphrases where the negation
 		// bears on a word both sentences share.
 		values = make(map[int]string)
@@ -163,14 +165,23 @@ func (s *Story) conflicts(matches [][]align.Match) []parallax.Conflict {
 			}
 			values[v] = polarity(factsOf(v).negated)
 		}
-		out = s.addConflict(out, done, "polarity", "", group, values)
+		out = s.addConflict(out, done, "polarity", "", group, values, nil)
+		// Names: the same person written with a different first name, or
+		// the same title given to a different person.
+		clash := s.nameClashes(group, people)
+		for _, key := range sortedKeys(clash) {
+			out = s.addConflict(out, done, "name", key, group, clash[key].canonical, clash[key].shown)
+		}
 	}
 	return out
 }
 
 // addConflict appends a conflict when the group's values differ and none
 // of its units was reported for the same kind and key before.
-func (s *Story) addConflict(out []parallax.Conflict, done map[string]bool, kind, key string, group []int, values map[int]string) []parallax.Conflict {
+// Units are grouped by their value; a side shows shown[unit] of its first
+// unit when shown is given (names group by canonical form but show as
+// written), else the value itself.
+func (s *Story) addConflict(out []parallax.Conflict, done map[string]bool, kind, key string, group []int, values, shown map[int]string) []parallax.Conflict {
 	var order []string
 	byValue := make(map[string][]int)
 	for _, v := range group {
@@ -194,6 +205,9 @@ func (s *Story) addConflict(out []parallax.Conflict, done map[string]bool, kind,
 		units := byValue[val]
 		for _, v := range units {
 			done[kind+"/"+key+"/"+strconv.Itoa(v)] = true
+		}
+		if shown != nil {
+			val = shown[units[0]]
 		}
 		c.Sides = append(c.Sides, parallax.ConflictSide{Value: val, Statement: s.statementOf(units)})
 	}
@@ -223,6 +237,100 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// nameClashes finds, in a group of aligned units, people named
+// differently: mentions with the same last name and different first
+// names ("Mick Pence", "Mike Pence"), or with the same title and different
+// last names. It returns, per clash (keyed by what the names share), each
+// unit's name as written; units that name no one in that slot are left
+// out. First names are compared through the paraphrase lexicon, so "Mike"
+// and "Michael" do not clash.
+func (s *Story) nameClashes(group []int, people *mentionIndex) map[string]nameClash {
+	per := make(map[int][]entity.Mention)
+	for _, u := range group {
+		per[u] = people.of(u)
+	}
+	out := make(map[string]nameClash)
+	add := func(key string, u int, canonical, name string) {
+		c, ok := out[key]
+		if !ok {
+			c = nameClash{canonical: make(map[int]string), shown: make(map[int]string)}
+			out[key] = c
+		}
+		if _, ok := c.canonical[u]; !ok {
+			c.canonical[u], c.shown[u] = canonical, name
+		}
+	}
+	for i, u := range group {
+		for _, v := range group[i+1:] {
+			for _, a := range per[u] {
+				for _, b := range per[v] {
+					switch {
+					case a.Last != "" && nameTerm(a.Last) == nameTerm(b.Last) &&
+						a.First != "" && b.First != "" && nameTerm(a.First) != nameTerm(b.First):
+						key := "last:" + nameTerm(a.Last)
+						add(key, u, nameTerm(a.First), a.Name)
+						add(key, v, nameTerm(b.First), b.Name)
+					case a.Title != "" && strings.EqualFold(a.Title, b.Title) &&
+						nameTerm(a.Last) != nameTerm(b.Last) && !names(per[v], a.Last) && !names(per[u], b.Last):
+						key := "title:" + strings.ToLower(a.Title)
+						add(key, u, nameTerm(a.Last), a.Title+" "+a.Name)
+						add(key, v, nameTerm(b.Last), b.Title+" "+b.Name)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// A nameClash holds, per unit, the canonical form of the clashing name and
+// the name as written.
+type nameClash struct{ canonical, shown map[int]string }
+
+// names reports whether one of the mentions has the given last name.
+func names(ms []entity.Mention, last string) bool {
+	for _, m := range ms {
+		if nameTerm(m.Last) == nameTerm(last) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameTerm is a name's comparable form: lower case, through the paraphrase
+// lexicon's nicknames.
+func nameTerm(name string) string {
+	toks := text.Tokenize(name, text.NewStemmer())
+	if ts := align.Terms(toks); len(ts) == 1 {
+		return ts[0]
+	}
+	return strings.ToLower(name)
+}
+
+// mentionIndex finds each article's person mentions once, on demand.
+type mentionIndex struct {
+	s    *Story
+	docs map[int][][]entity.Mention // article -> sentence -> mentions
+}
+
+// of returns the person mentions of unit u (none for a title).
+func (m *mentionIndex) of(u int) []entity.Mention {
+	un := &m.s.Align.Units[u]
+	if un.Sent < 0 {
+		return nil
+	}
+	bySent, ok := m.docs[un.Doc]
+	if !ok {
+		d := m.s.Docs[un.Doc]
+		bySent = make([][]entity.Mention, len(d.Sentences))
+		for _, men := range entity.Find(d) {
+			bySent[men.Sent] = append(bySent[men.Sent], men)
+		}
+		m.docs[un.Doc] = bySent
+	}
+	return bySent[un.Sent]
 }
 
 // polarityThreshold is the similarity two sentences need for a negation in
@@ -313,13 +421,24 @@ var dayRe = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 func (s *Story) facts(u int) facts {
 	toks, norm := s.tokens(u)
 	f := facts{numbers: map[string]count{}}
+	ambiguous := make(map[string]bool)
 	for i, t := range toks {
 		if t.Number && i+1 < len(toks) && !toks[i+1].Number && !toks[i+1].Stop {
-			f.numbers[toks[i+1].Stem] = count{t.Stem, toks[i+1].Lower}
+			// A word counted twice with different numbers ("the
+			// 54-year-old and his 16-year-old daughter") says nothing
+			// checkable on its own.
+			key := toks[i+1].Stem
+			if c, ok := f.numbers[key]; ok && c.n != t.Stem {
+				ambiguous[key] = true
+			}
+			f.numbers[key] = count{t.Stem, toks[i+1].Lower}
 		}
 		if isNegation(t) {
 			f.negated = true
 		}
+	}
+	for key := range ambiguous {
+		delete(f.numbers, key)
 	}
 	f.days = dayRe.FindAllString(norm, -1)
 	return f

@@ -73,3 +73,47 @@ func TestPolarityConflict(t *testing.T) {
 		t.Errorf("conflicts %+v", b.Conflicts)
 	}
 }
+
+func TestNameConflict(t *testing.T) {
+	arts := []parallax.Article{
+		{ID: "a", Text: "The harbour authority said Captain Ralph Osterby steered the ferry onto the sandbank near Port Lune."},
+		{ID: "b", Text: "The harbour authority said Captain Rolf Osterby steered the ferry onto the sandbank near Port Lune."},
+		{ID: "c", Text: "The harbour authority said Captain Bob Osterby steered the ferry onto the sandbank near Port Lune."},
+		{ID: "d", Text: "The harbour authority said Captain Robert Osterby steered the ferry onto the sandbank near Port Lune."},
+	}
+	b, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Conflicts) != 1 || b.Conflicts[0].Kind != "name" {
+		t.Fatalf("conflicts %+v", b.Conflicts)
+	}
+	type side struct {
+		Value   string
+		Sources []string
+	}
+	var got []side
+	for _, sd := range b.Conflicts[0].Sides {
+		got = append(got, side{sd.Value, sd.Statement.Sources})
+	}
+	// Bob and Robert are one name; Ralph and Rolf are others.
+	want := []side{{"Ralph Osterby", []string{"a"}}, {"Rolf Osterby", []string{"b"}}, {"Bob Osterby", []string{"c", "d"}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("name conflict (-want +got):\n%s", diff)
+	}
+	checkEvidence(t, b, arts)
+}
+
+func TestNoConflictFromTwoCountsOfOneWord(t *testing.T) {
+	arts := []parallax.Article{
+		{ID: "a", Text: "The 54-year-old driver crashed his car near the river bridge in Carville on Sunday."},
+		{ID: "b", Text: "The 54-year-old driver and his 16-year-old daughter crashed near the river bridge in Carville on Sunday."},
+	}
+	b, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Conflicts) != 0 {
+		t.Errorf("conflicts %+v", b.Conflicts)
+	}
+}
