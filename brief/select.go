@@ -10,13 +10,16 @@ import (
 	"github.com/parallax-news/parallax/internal/text"
 )
 
-// The selection weighs sentences by the concepts they cover, after Gillick
-// and Favre (2009): a concept is a pair of adjacent content terms, and its
-// weight is the number of articles that contain it, which is the number of
-// outlets that report it. Sentences are added greedily by the weight of
-// the concepts they newly cover, plus their centrality, support, headline
-// and quotation bonuses and a lead prior, per word^r (Lin and Bilmes 2011's
-// budget-aware ratio, with an exponent), until the word budget is spent.
+// The selection adds sentences greedily by their gain per word^r (Lin and
+// Bilmes 2011's budget-aware ratio, with an exponent) until the word budget
+// is spent. A sentence's gain is mostly how much of it the other articles
+// repeat (its cross-article centrality) and how many outlets report it,
+// plus headline and quotation bonuses, a lead prior, and a small weight
+// for the concepts it newly covers, after Gillick and Favre (2009): a
+// concept is a pair of adjacent content terms, weighted by the number of
+// articles that contain it. Concepts keep a summary from saying one thing
+// twice within an article; across articles a similarity threshold does.
+// docs/EVALUATION.md has the measurements behind the balance.
 
 // params are the selection's tuning knobs. defaultParams holds the values
 // in use; docs/EVALUATION.md tells how they were chosen.
@@ -50,15 +53,18 @@ type params struct {
 	// dependent scales the gain of a sentence that opens with a pronoun or
 	// a connective pointing back (0: never chosen while others exist).
 	dependent float64
+	// conceptScale is the weight of a concept per article that holds it.
+	conceptScale float64
 }
 
 var defaultParams = params{
-	lengthExponent: 0.3,
+	lengthExponent: 0.5,
 	positionWeight: 0.3,
 	positionDecay:  0.5,
 	supportWeight:  2.0,
 	centrality:     10,
 	dependent:      0.5,
+	conceptScale:   0.1,
 	redundancy:     0.27,
 	minWords:       minWords,
 	maxWords:       text.MaxSentenceWords,
@@ -90,10 +96,11 @@ type selector struct {
 
 func (s *Story) selector(matches [][]align.Match, p params) *selector {
 	sel := &selector{p: p, s: s, matches: matches, index: make(map[int]int)}
-	ids := make(map[string]int32)
+	type pair struct{ a, b string }
+	ids := make(map[pair]int32)
 	var df []int32
 	var lastDoc []int32
-	concept := func(key string, d int) int32 {
+	concept := func(key pair, d int) int32 {
 		id, ok := ids[key]
 		if !ok {
 			id = int32(len(ids))
@@ -118,7 +125,7 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 			terms := align.Terms(sen.Tokens)
 			var cs []int32
 			for k := 1; k < len(terms); k++ {
-				cs = append(cs, concept(terms[k-1]+" "+terms[k], d))
+				cs = append(cs, concept(pair{terms[k-1], terms[k]}, d))
 			}
 			slices.Sort(cs)
 			cs = slices.Compact(cs)
@@ -150,7 +157,7 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 	// one article, every concept weighs the same.
 	sel.weight = make([]float64, len(df))
 	for id, n := range df {
-		sel.weight[id] = float64(n)
+		sel.weight[id] = p.conceptScale * float64(n)
 	}
 	return sel
 }
