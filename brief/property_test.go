@@ -1,66 +1,30 @@
 package brief
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/sharedtest"
 )
 
-type multiNewsStory struct {
-	ID        json.Number `json:"id"`
-	Documents []string    `json:"documents"`
-	Summary   string      `json:"summary"`
-}
-
 // multiNews reads the Multi-News validation stories, or skips the test.
-func multiNews(t testing.TB) []multiNewsStory {
+func multiNews(t testing.TB) []dataset.Story {
 	t.Helper()
 	path := sharedtest.Path(t, "data", "multinews-val.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
+	if _, err := os.Stat(path); err != nil {
 		t.Skipf("%s is absent: %v", path, err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	stories, err := dataset.Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []multiNewsStory
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		var s multiNewsStory
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, s)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func (s multiNewsStory) articles() []parallax.Article {
-	var arts []parallax.Article
-	for i, d := range s.Documents {
-		if strings.TrimSpace(d) == "" {
-			continue
-		}
-		id := fmt.Sprintf("%s-%d", s.ID, i)
-		arts = append(arts, parallax.Article{ID: id, Outlet: id, Text: d})
-	}
-	return arts
+	return stories
 }
 
 // TestMultiNewsProperties briefs every Multi-News validation story twice:
@@ -76,7 +40,7 @@ func TestMultiNewsProperties(t *testing.T) {
 	ctx := context.Background()
 	for i := 0; i < len(stories); i += step {
 		s := stories[i]
-		arts := s.articles()
+		arts := s.Articles()
 		if len(arts) == 0 {
 			continue
 		}
@@ -112,7 +76,7 @@ func pooled(t testing.TB, n int) []parallax.Article {
 	t.Helper()
 	var arts []parallax.Article
 	for _, s := range multiNews(t) {
-		for _, a := range s.articles() {
+		for _, a := range s.Articles() {
 			if len(arts) == n {
 				return arts
 			}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/eval/rouge"
 )
@@ -198,7 +199,7 @@ func runEvalSummarize(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return &usageError{err.Error()}
 	}
-	stories, err := eval.ReadDataset(*data)
+	stories, err := dataset.Read(*data)
 	if err != nil {
 		return err
 	}

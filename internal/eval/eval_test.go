@@ -3,34 +3,13 @@ package eval
 import (
 	"context"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/eval/rouge"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 )
-
-func TestReadDataset(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "d.jsonl")
-	data := `{"id": 7, "documents": ["A. B."], "summary": "A."}
-{"id": "x", "documents": ["C."], "summaries": ["C.", "D."]}
-
-`
-	os.WriteFile(p, []byte(data), 0o644)
-	got, err := ReadDataset(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2 || got[0].ID != "7" || len(got[0].References) != 1 || got[1].ID != "x" || len(got[1].References) != 2 {
-		t.Fatalf("got %+v", got)
-	}
-	os.WriteFile(p, []byte(`{"id": 1, "documents": []}`+"\n"+`{"id": 1, "documents": []}`), 0o644)
-	if _, err := ReadDataset(p); err == nil || !strings.Contains(err.Error(), "used twice") {
-		t.Errorf("duplicate ids: err = %v", err)
-	}
-}
 
 func TestBootstrap(t *testing.T) {
 	xs := make([]float64, 1000)
@@ -67,10 +46,9 @@ func TestCompare(t *testing.T) {
 // TestRunMethods runs every built-in method on a few Multi-News stories and
 // checks budgets and scores.
 func TestRunMethods(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "data", "multinews-val.jsonl.gz")
-	stories, err := ReadDataset(path)
+	stories, err := dataset.Read(sharedtest.Path(t, "data", "multinews-val.jsonl.gz"))
 	if err != nil {
-		t.Skipf("Multi-News data absent (%v)", err)
+		t.Fatal(err)
 	}
 	stories = stories[:40]
 	dir, err := rouge.FindExceptionsDir()

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/internal/baseline"
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/eval/rouge"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -16,7 +16,7 @@ import (
 // returns the summary's sentences.
 type Method interface {
 	Name() string
-	Summarize(ctx context.Context, s *Story, words int) ([]string, error)
+	Summarize(ctx context.Context, s *dataset.Story, words int) ([]string, error)
 }
 
 // MethodNames lists the built-in methods.
@@ -36,7 +36,7 @@ func NewMethod(name string, scorer *rouge.Scorer) (Method, error) {
 		return oracleMethod{scorer: scorer}, nil
 	case strings.HasPrefix(name, "file:"):
 		path := strings.TrimPrefix(name, "file:")
-		sums, err := ReadSummaries(path)
+		sums, err := dataset.ReadSummaries(path)
 		if err != nil {
 			return nil, err
 		}
@@ -48,27 +48,14 @@ func NewMethod(name string, scorer *rouge.Scorer) (Method, error) {
 	return nil, fmt.Errorf("eval: unknown method %q (want one of %s, or file:PATH)", name, strings.Join(MethodNames, ", "))
 }
 
-// articles turns a story's documents into articles, skipping empty ones.
-func articles(s *Story) []parallax.Article {
-	var arts []parallax.Article
-	for i, d := range s.Documents {
-		if strings.TrimSpace(d) == "" {
-			continue
-		}
-		id := fmt.Sprintf("%s-%d", s.ID, i)
-		arts = append(arts, parallax.Article{ID: id, Outlet: id, Text: d})
-	}
-	return arts
-}
-
 // parallaxMethod is the brief's own summary: brief.Build with its
 // defaults, only the word budget set.
 type parallaxMethod struct{}
 
 func (parallaxMethod) Name() string { return "parallax" }
 
-func (parallaxMethod) Summarize(ctx context.Context, s *Story, words int) ([]string, error) {
-	arts := articles(s)
+func (parallaxMethod) Summarize(ctx context.Context, s *dataset.Story, words int) ([]string, error) {
+	arts := s.Articles()
 	if len(arts) == 0 {
 		return nil, nil
 	}
@@ -85,10 +72,10 @@ func (parallaxMethod) Summarize(ctx context.Context, s *Story, words int) ([]str
 
 // split analyses a story's documents with the shared sentence splitter and
 // gives the baselines their sentences and terms.
-func split(s *Story) []baseline.Document {
+func split(s *dataset.Story) []baseline.Document {
 	st := text.NewStemmer()
 	var docs []baseline.Document
-	for _, a := range articles(s) {
+	for _, a := range s.Articles() {
 		d := text.Analyze(a.Text, st)
 		var bd baseline.Document
 		for i := range d.Sentences {
@@ -120,7 +107,7 @@ type baselineMethod struct{ m baseline.Method }
 
 func (b baselineMethod) Name() string { return b.m.Name() }
 
-func (b baselineMethod) Summarize(_ context.Context, s *Story, words int) ([]string, error) {
+func (b baselineMethod) Summarize(_ context.Context, s *dataset.Story, words int) ([]string, error) {
 	docs := split(s)
 	return texts(docs, b.m.Summarize(docs, words)), nil
 }
@@ -132,7 +119,7 @@ type oracleMethod struct{ scorer *rouge.Scorer }
 
 func (oracleMethod) Name() string { return "oracle" }
 
-func (o oracleMethod) Summarize(_ context.Context, s *Story, words int) ([]string, error) {
+func (o oracleMethod) Summarize(_ context.Context, s *dataset.Story, words int) ([]string, error) {
 	docs := split(s)
 	refs := o.scorer.Prepare(referenceSentences(s))
 	var flat []string
@@ -183,7 +170,7 @@ type fileMethod struct {
 
 func (f fileMethod) Name() string { return f.name }
 
-func (f fileMethod) Summarize(_ context.Context, s *Story, _ int) ([]string, error) {
+func (f fileMethod) Summarize(_ context.Context, s *dataset.Story, _ int) ([]string, error) {
 	sum, ok := f.sums[s.ID]
 	if !ok {
 		return nil, fmt.Errorf("no summary for story %s", s.ID)
@@ -193,7 +180,7 @@ func (f fileMethod) Summarize(_ context.Context, s *Story, _ int) ([]string, err
 
 // referenceSentences splits a story's references into sentences with the
 // shared splitter, for the summary-level ROUGE-L.
-func referenceSentences(s *Story) [][]string {
+func referenceSentences(s *dataset.Story) [][]string {
 	out := make([][]string, len(s.References))
 	for i, r := range s.References {
 		out[i] = Sentences(r)

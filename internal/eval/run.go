@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/eval/rouge"
 )
 
@@ -51,7 +52,7 @@ const BootstrapRounds = 1000
 // summary against the story's references with scorer. Stories are
 // summarized by workers goroutines at once (0 means GOMAXPROCS). A story
 // whose summary fails scores zero and is counted in Failed.
-func Run(ctx context.Context, stories []Story, m Method, words int, scorer *rouge.Scorer, workers int) (*Result, error) {
+func Run(ctx context.Context, stories []dataset.Story, m Method, words int, scorer *rouge.Scorer, workers int) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -93,7 +94,7 @@ func Run(ctx context.Context, stories []Story, m Method, words int, scorer *roug
 
 // safeSummarize runs a method on one story and turns a panic into an
 // error naming the story, so one bad story cannot stop a run.
-func safeSummarize(ctx context.Context, m Method, s *Story, words int) (sum []string, err error) {
+func safeSummarize(ctx context.Context, m Method, s *dataset.Story, words int) (sum []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("story %s: %s panicked: %v", s.ID, m.Name(), r)

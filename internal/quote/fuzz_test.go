@@ -1,16 +1,14 @@
 package quote
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"strconv"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/sharedtest"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -87,27 +85,13 @@ func TestMultiNews(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the Multi-News run in short mode")
 	}
-	const path = "../../../shared/data/multinews-val.jsonl.gz"
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("no Multi-News data at %s (the shared folder beside the repository); skipping", path)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
+	all, err := dataset.Read(sharedtest.Path(t, "data", "multinews-val.jsonl.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := bufio.NewScanner(z)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	st := text.NewStemmer()
 	quotes, stories := 0, 0
-	for sc.Scan() && stories < 300 {
-		var rec struct {
-			Documents []string `json:"documents"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
+	for _, rec := range all[:min(len(all), 300)] {
 		stories++
 		srcs := map[string]string{}
 		var docs []Doc

@@ -1,4 +1,7 @@
-package eval
+// Package dataset reads summarization datasets (stories of several
+// documents with human reference summaries) and summaries written for
+// them, and turns a story's documents into articles.
+package dataset
 
 import (
 	"bufio"
@@ -9,6 +12,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/parallax-news/parallax"
 )
 
 // A Story is one dataset item: several documents about one event and one
@@ -26,23 +31,23 @@ type storyRecord struct {
 	Summaries []string        `json:"summaries"`
 }
 
-// ReadDataset reads stories from a JSONL file, gzip-compressed or not:
+// Read reads stories from a JSONL file, gzip-compressed or not:
 // one {"id", "documents": [...], "summary": "..."} (or "summaries":
 // [...] for several references) a line.
-func ReadDataset(path string) ([]Story, error) {
+func Read(path string) ([]Story, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	stories, err := readDataset(f)
+	stories, err := read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return stories, nil
 }
 
-func readDataset(r io.Reader) ([]Story, error) {
+func read(r io.Reader) ([]Story, error) {
 	br := bufio.NewReader(r)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -82,6 +87,20 @@ func readDataset(r io.Reader) ([]Story, error) {
 		out = append(out, s)
 	}
 	return out, sc.Err()
+}
+
+// Articles turns the story's documents into articles, skipping empty
+// ones; each document's id and outlet are the story id and its index.
+func (s *Story) Articles() []parallax.Article {
+	var arts []parallax.Article
+	for i, d := range s.Documents {
+		if strings.TrimSpace(d) == "" {
+			continue
+		}
+		id := fmt.Sprintf("%s-%d", s.ID, i)
+		arts = append(arts, parallax.Article{ID: id, Outlet: id, Text: d})
+	}
+	return arts
 }
 
 func rawID(raw json.RawMessage) string {
