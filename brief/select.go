@@ -83,7 +83,8 @@ type selector struct {
 	matches  [][]align.Match
 	units    []int       // candidate units
 	concepts [][]int32   // per candidate: distinct concept ids
-	weight   []float64   // per concept
+	articles []float64   // per concept: the number of articles that hold it
+	weight   []float64   // per concept: its weight in the summary's gain
 	prior    []float64   // per candidate
 	central  []float64   // per candidate
 	quoted   []bool      // per candidate: holds a quotation
@@ -153,10 +154,12 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 			sel.quoted = append(sel.quoted, strings.Count(sen.Norm, `"`) >= 2)
 		}
 	}
-	// A concept weighs the number of articles that hold it; in a story of
-	// one article, every concept weighs the same.
+	// A concept weighs, in the summary, conceptScale per article that holds
+	// it; the agreed and exclusive lists rank by the article count itself.
+	sel.articles = make([]float64, len(df))
 	sel.weight = make([]float64, len(df))
 	for id, n := range df {
+		sel.articles[id] = float64(n)
 		sel.weight[id] = p.conceptScale * float64(n)
 	}
 	return sel
