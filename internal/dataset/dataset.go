@@ -57,27 +57,19 @@ func read(r io.Reader) ([]Story, error) {
 		defer zr.Close()
 		br = bufio.NewReader(zr)
 	}
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 1<<20), 256<<20)
 	var out []Story
 	seen := make(map[string]bool)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
+	err := jsonLines(br, 256<<20, func(line int, b []byte) error {
 		var rec storyRecord
 		if err := json.Unmarshal(b, &rec); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+			return fmt.Errorf("line %d: %w", line, err)
 		}
 		s := Story{ID: rawID(rec.ID), Documents: rec.Documents}
 		if s.ID == "" {
 			s.ID = fmt.Sprint(line)
 		}
 		if seen[s.ID] {
-			return nil, fmt.Errorf("line %d: story id %s used twice", line, s.ID)
+			return fmt.Errorf("line %d: story id %s used twice", line, s.ID)
 		}
 		seen[s.ID] = true
 		if rec.Summary != nil {
@@ -85,8 +77,26 @@ func read(r io.Reader) ([]Story, error) {
 		}
 		s.References = append(s.References, rec.Summaries...)
 		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
+// jsonLines calls fn with each non-blank line of r (lines of up to max
+// bytes), numbered from 1, until fn returns an error.
+func jsonLines(r io.Reader, max int, fn func(line int, b []byte) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), max)
+	line := 0
+	for sc.Scan() {
+		line++
+		if b := bytes.TrimSpace(sc.Bytes()); len(b) > 0 {
+			if err := fn(line, b); err != nil {
+				return err
+			}
+		}
 	}
-	return out, sc.Err()
+	return sc.Err()
 }
 
 // Articles turns the story's documents into articles, skipping empty
@@ -123,25 +133,18 @@ func ReadSummaries(path string) (map[string][]string, error) {
 	}
 	defer f.Close()
 	out := make(map[string][]string)
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
+	err = jsonLines(f, 64<<20, func(line int, b []byte) error {
 		var rec struct {
 			ID      json.RawMessage `json:"id"`
 			Summary []string        `json:"summary"`
 		}
 		if err := json.Unmarshal(b, &rec); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+			return fmt.Errorf("line %d: %w", line, err)
 		}
 		out[rawID(rec.ID)] = rec.Summary
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return out, nil

@@ -35,3 +35,19 @@ func TestArticles(t *testing.T) {
 		t.Errorf("articles %+v", arts)
 	}
 }
+
+func TestReadSummaries(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.jsonl")
+	os.WriteFile(p, []byte(`{"id": 3, "summary": ["A.", "B."]}`+"\n\n"+`{"id": "x", "summary": []}`+"\n"), 0o644)
+	got, err := ReadSummaries(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || len(got["3"]) != 2 || got["3"][1] != "B." || got["x"] == nil {
+		t.Errorf("summaries %q", got)
+	}
+	os.WriteFile(p, []byte(`{"id": 3, "summary": ["A."]}`+"\n"+`{"id": 4, "summary": "not a list"}`+"\n"), 0o644)
+	if _, err := ReadSummaries(p); err == nil || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("bad line: err = %v, want the path and line 2", err)
+	}
+}
