@@ -29,7 +29,7 @@ func (sel *selector) importance(u int) float64 {
 	}
 	score := 1/math.Sqrt(float64(1+sel.pos[i])) + sel.s.Align.Units[u].Mass/4
 	for _, c := range sel.concepts[i] {
-		score += sel.articles[c]
+		score += float64(sel.articles[c])
 	}
 	return score
 }

@@ -83,8 +83,7 @@ type selector struct {
 	matches  [][]align.Match
 	units    []int       // candidate units
 	concepts [][]int32   // per candidate: distinct concept ids
-	articles []float64   // per concept: the number of articles that hold it
-	weight   []float64   // per concept: its weight in the summary's gain
+	articles []int32     // per concept: the number of articles that hold it
 	prior    []float64   // per candidate
 	central  []float64   // per candidate
 	quoted   []bool      // per candidate: holds a quotation
@@ -156,12 +155,7 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 	}
 	// A concept weighs, in the summary, conceptScale per article that holds
 	// it; the agreed and exclusive lists rank by the article count itself.
-	sel.articles = make([]float64, len(df))
-	sel.weight = make([]float64, len(df))
-	for id, n := range df {
-		sel.articles[id] = float64(n)
-		sel.weight[id] = p.conceptScale * float64(n)
-	}
+	sel.articles = df
 	return sel
 }
 
@@ -260,11 +254,13 @@ func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
 			g += sel.p.titleBonus
 		}
 	}
+	var articles int32
 	for _, c := range sel.concepts[i] {
 		if !covered[c] {
-			g += sel.weight[c]
+			articles += sel.articles[c]
 		}
 	}
+	g += sel.p.conceptScale * float64(articles)
 	if sel.scale[i] > 0 {
 		g *= sel.scale[i]
 	}
