@@ -419,18 +419,23 @@ func (s *Scorer) appendScores(dst []Score, peer []Sentence, r *Refs, sc *scratch
 		}
 		return -1
 	}
+	// appendIDs appends the vocabulary IDs of piece p's tokens.
+	appendIDs := func(dst []int32, p piece) []int32 {
+		whole, partial := s.cutTokens(&peer[p.sent], p.limit)
+		for _, tok := range whole {
+			dst = append(dst, lookup(tok))
+		}
+		if partial != "" {
+			dst = append(dst, lookup(partial))
+		}
+		return dst
+	}
 
 	// The peer's n-gram text and LCS units as vocabulary IDs.
 	sc.ids = sc.ids[:0]
 	sc.pieces = ngramPieces(sc.pieces[:0], peer, o)
 	for _, p := range sc.pieces {
-		whole, partial := s.cutTokens(&peer[p.sent], p.limit)
-		for _, tok := range whole {
-			sc.ids = append(sc.ids, lookup(tok))
-		}
-		if partial != "" {
-			sc.ids = append(sc.ids, lookup(partial))
-		}
+		sc.ids = appendIDs(sc.ids, p)
 	}
 	sc.unitIDs, sc.unitEnds = sc.unitIDs[:0], sc.unitEnds[:0]
 	switch {
@@ -447,13 +452,7 @@ func (s *Scorer) appendScores(dst []Score, peer []Sentence, r *Refs, sc *scratch
 	default:
 		sc.pieces = lcsPieces(sc.pieces[:0], peer, o)
 		for _, p := range sc.pieces {
-			whole, partial := s.cutTokens(&peer[p.sent], p.limit)
-			for _, tok := range whole {
-				sc.unitIDs = append(sc.unitIDs, lookup(tok))
-			}
-			if partial != "" {
-				sc.unitIDs = append(sc.unitIDs, lookup(partial))
-			}
+			sc.unitIDs = appendIDs(sc.unitIDs, p)
 			sc.unitEnds = append(sc.unitEnds, len(sc.unitIDs))
 		}
 	}
