@@ -20,16 +20,21 @@ func denseLexRankScores(st *story, v *vectors) []float64 {
 			sim[j*m+i] = x
 		}
 	}
-	product := func(q, out []float64) {
+	return lexRankPower(st.n(), rows, denseProduct(sim, m))
+}
+
+// denseProduct returns the product of the m×m row-major matrix a with a
+// vector.
+func denseProduct(a []float32, m int) func(q, out []float64) {
+	return func(q, out []float64) {
 		for i := range m {
 			var s float64
-			for j, x := range sim[i*m : (i+1)*m] {
+			for j, x := range a[i*m : (i+1)*m] {
 				s += float64(x) * q[j]
 			}
 			out[i] = s
 		}
 	}
-	return lexRankPower(st.n(), rows, product)
 }
 
 // denseTextRankScores computes TextRank with the explicit weight matrix.
@@ -52,15 +57,7 @@ func textRankDense(st *story, rows []int) ([]float64, func(q, out []float64)) {
 			w[j*m+i] = x
 		}
 	}
-	product := func(q, out []float64) {
-		for i := range m {
-			var s float64
-			for j, x := range w[i*m : (i+1)*m] {
-				s += float64(x) * q[j]
-			}
-			out[i] = s
-		}
-	}
+	product := denseProduct(w, m)
 	outDegree := make([]float64, m)
 	for i := range m {
 		var s float64
