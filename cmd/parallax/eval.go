@@ -22,6 +22,8 @@ const evalUsage = `Usage:
   parallax eval summarize --data FILE --method NAME [--words N] [--limit K]
                           [--out FILE] [--jsonl FILE] [--rouge "FLAGS"] [--wordnet DIR]
   parallax eval compare A.jsonl B.jsonl
+  parallax eval quotes --data FILE [--part tune|check|all] [--out FILE]
+  parallax eval align --data FILE [--out FILE]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -37,6 +39,11 @@ summarize  runs a method on every story of a dataset ({"id","documents":[...],
 compare    compares two --jsonl files story by story: the paired difference of
            every metric with its bootstrap interval, the approximate
            randomization test and the paired bootstrap p-values.
+align      runs the same-information decision on labelled sentence pairs
+           ({"label": 0|1, "s1", "s2"} a line) and prints accuracy, precision,
+           recall and F1; --out writes the per-pair decisions and measures.
+quotes     scores the quote finder and its speakers on PolNeAR (see
+           "parallax eval quotes -h").
 
 The WordNet exception lists for -m are looked up in
 ../shared/data/rouge-conformance/wordnet-2.0-exc (from here or a parent
@@ -55,6 +62,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalSummarize(ctx, args[1:], stdout, stderr)
 	case "compare":
 		return runEvalCompare(args[1:], stdout)
+	case "quotes":
+		return runEvalQuotes(ctx, args[1:], stdout, stderr)
+	case "align":
+		return runEvalAlign(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil

@@ -296,17 +296,18 @@ func (a *analyzer) phraseAfter(si, j int, c *cue, afterQuote bool) {
 	for _, mi := range a.bySent[si] {
 		m := &a.ms[mi]
 		if m.TitleTok == j || m.TitleTok == skip || m.Tok == j {
-			c.sp.Mention, c.sp.How = mi, Direct
+			a.setMention(&c.sp, mi)
 			return
 		}
 		if m.TitleTok > j && m.TitleTok <= j+4 && !m.Possessive && a.isPerson(mi) && modifiersOnly(s, j, m.TitleTok) {
 			// "said planetary geologist Rosaly Lopes"
-			c.sp.Mention, c.sp.How = mi, Direct
+			a.setMention(&c.sp, mi)
 			return
 		}
 	}
 	if w := toks[j].Lower; w == "he" || w == "she" {
 		c.sp.How, c.pron, c.pronTok = Pronoun, w, j
+		c.sp.Start, c.sp.End = a.tokSpan(si, j, j+1)
 		return
 	}
 	e := j
@@ -318,7 +319,22 @@ func (a *analyzer) phraseAfter(si, j int, c *cue, afterQuote bool) {
 	}
 	if e > j && (roleStart(&toks[j]) || afterQuote && bareName(toks[j:e])) && !pronouns[toks[j].Lower] {
 		c.sp.Role, c.sp.How = s.Norm[toks[j].Start:toks[e-1].End], Direct
+		c.sp.Start, c.sp.End = a.tokSpan(si, j, e)
 	}
+}
+
+// setMention makes mention mi the speaker sp names directly.
+func (a *analyzer) setMention(sp *Speaker, mi int) {
+	m := &a.ms[mi]
+	sp.Mention, sp.Role, sp.How = mi, "", Direct
+	sp.Start, sp.End = m.Start, m.End
+}
+
+// tokSpan returns the source byte span of tokens [from, to) of sentence
+// si.
+func (a *analyzer) tokSpan(si, from, to int) (int, int) {
+	s := &a.d.Sentences[si]
+	return a.d.Norm.Start(s.NormStart() + s.Tokens[from].Start), a.d.Norm.End(s.NormStart() + s.Tokens[to-1].End)
 }
 
 func roleStart(t *text.Token) bool {
@@ -404,13 +420,14 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 				return true
 			}
 			c.sp.How = Pronoun
+			c.sp.Start, c.sp.End = a.tokSpan(si, sg.a, sg.a+1)
 			if first == "he" || first == "she" {
 				c.pron, c.pronTok = first, sg.a
 			}
 			return true
 		}
 		if mi := a.head(si, sg); mi >= 0 {
-			c.sp.Mention, c.sp.Role, c.sp.How = mi, "", Direct
+			a.setMention(&c.sp, mi)
 			return true
 		}
 		if !a.roleLike(si, sg) && !(i == len(segs)-1 && sg.a == lo && lo > 0 && bareName(toks[sg.a:sg.b])) {
@@ -422,7 +439,9 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 			}
 			return roleSet
 		}
-		c.sp.Role, c.sp.How = s.Norm[toks[a.roleStart(si, sg)].Start:toks[sg.b-1].End], Direct
+		rs := a.roleStart(si, sg)
+		c.sp.Role, c.sp.How = s.Norm[toks[rs].Start:toks[sg.b-1].End], Direct
+		c.sp.Start, c.sp.End = a.tokSpan(si, rs, sg.b)
 		roleSet = true
 		// An appositive opens with an article, a possessive or a capital:
 		// "a member of the committee", "Disney's chairman".
@@ -586,6 +605,12 @@ func compatible(g entity.Gender, pron string) bool {
 // counts as a person's when the document gives it a first name, a title
 // or a verb of speech somewhere.
 func (a *analyzer) resolve(si, tok int, pron string, prev *Quotation) Speaker {
+	sp := a.resolveRef(si, tok, pron, prev)
+	sp.Start, sp.End = a.tokSpan(si, tok, tok+1)
+	return sp
+}
+
+func (a *analyzer) resolveRef(si, tok int, pron string, prev *Quotation) Speaker {
 	para := a.d.Sentences[si].Para
 	if prev != nil && a.d.Sentences[prev.EndSent].Para >= para-1 && prev.Speaker.Known() {
 		sp := prev.Speaker
@@ -806,7 +831,9 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 	}
 	// A name and a colon: `and York: "..."`.
 	if mi := a.colonSpeaker(q); mi >= 0 {
-		return Speaker{Mention: mi, Cue: ":", How: Direct}
+		sp := Speaker{Cue: ":"}
+		a.setMention(&sp, mi)
+		return sp
 	}
 	// 3. Any cue after the quotation in its last sentence.
 	for _, c := range after {

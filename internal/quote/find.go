@@ -54,6 +54,11 @@ type Speaker struct {
 	Cue string
 	// How tells how the speaker was found.
 	How How
+	// Start and End are the source byte offsets of the words the text
+	// attributes the words to: the name, the pronoun ("he said") or the
+	// role phrase; a carried speaker keeps those of the quotation it
+	// follows. Start == End when the text gives none.
+	Start, End int
 }
 
 // Known reports whether the speaker has a name or a role.
