@@ -24,6 +24,7 @@ const evalUsage = `Usage:
   parallax eval compare A.jsonl B.jsonl
   parallax eval quotes --data FILE [--part tune|check|all] [--out FILE]
   parallax eval align --data FILE [--out FILE]
+  parallax eval citations [--labels FILE] [--part tune|check|all] [--misses FILE]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -42,6 +43,9 @@ compare    compares two --jsonl files story by story: the paired difference of
 align      runs the same-information decision on labelled sentence pairs
            ({"label": 0|1, "s1", "s2"} a line) and prints accuracy, precision,
            recall and F1; --out writes the per-pair decisions and measures.
+citations  checks the brief's citations against the labelled set of judged
+           (claim, other outlet's sentence) pairs: citation precision and recall
+           ("parallax eval citations -h" tells how the set was built).
 quotes     scores the quote finder and its speakers on PolNeAR (see
            "parallax eval quotes -h").
 
@@ -66,6 +70,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalQuotes(ctx, args[1:], stdout, stderr)
 	case "align":
 		return runEvalAlign(args[1:], stdout, stderr)
+	case "citations":
+		return runEvalCitations(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil

@@ -45,6 +45,9 @@ type Story struct {
 	vocab    map[string]int32
 	df       []int32
 	postings [][]posting
+	profiles []profile // per unit, for the same-information decision
+	weights  []float64 // per term, for the same-information decision
+	params   Params    // the decision's knobs
 }
 
 type posting struct {
@@ -62,6 +65,7 @@ func New(docs []*text.Document) *Story {
 		s.ByDoc[doc] = append(s.ByDoc[doc], len(s.Units))
 		s.Units = append(s.Units, Unit{Doc: doc, Sent: sent, Start: start, End: end})
 		raw = append(raw, s.termIDs(toks))
+		s.profiles = append(s.profiles, buildProfile(toks, s.id))
 	}
 	for i, d := range docs {
 		if d.Title != nil {
@@ -80,6 +84,8 @@ func New(docs []*text.Document) *Story {
 			s.df[id]++
 		}
 	}
+	s.params = DefaultParams
+	s.weights = termWeights(s.vocab, s.df, len(s.Units), s.params.Topic)
 	n := float64(len(s.Units))
 	for u, ids := range raw {
 		w := make([]float32, len(ids))
@@ -107,17 +113,22 @@ func New(docs []*text.Document) *Story {
 	return s
 }
 
+// id returns the id of a term, adding it to the vocabulary when new.
+func (s *Story) id(term string) int32 {
+	id, ok := s.vocab[term]
+	if !ok {
+		id = int32(len(s.vocab))
+		s.vocab[term] = id
+	}
+	return id
+}
+
 // termIDs returns the sorted, distinct term ids of a token sequence.
 func (s *Story) termIDs(toks []text.Token) []int32 {
 	terms := Terms(toks)
 	ids := make([]int32, len(terms))
 	for i, t := range terms {
-		id, ok := s.vocab[t]
-		if !ok {
-			id = int32(len(s.vocab))
-			s.vocab[t] = id
-		}
-		ids[i] = id
+		ids[i] = s.id(t)
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
@@ -129,25 +140,41 @@ func (s *Story) termIDs(toks []text.Token) []int32 {
 // left out: nearly every sentence of a news story has one, and they would
 // make unrelated attributed sentences look alike.
 func Terms(toks []text.Token) []string {
-	terms := make([]string, 0, len(toks))
+	at := termsAt(toks)
+	terms := make([]string, len(at))
+	for i, t := range at {
+		terms[i] = t.term
+	}
+	return terms
+}
+
+// A termAt is a content term and the index of the token it starts at.
+type termAt struct {
+	term string
+	tok  int
+}
+
+// termsAt is Terms with each term's token.
+func termsAt(toks []text.Token) []termAt {
+	terms := make([]termAt, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
 		if n, term := matchPhrase(toks[i:]); n > 0 {
-			terms = append(terms, term)
+			terms = append(terms, termAt{term, i})
 			i += n - 1
 			continue
 		}
 		t := &toks[i]
 		switch {
 		case t.Number:
-			terms = append(terms, "#"+t.Stem)
+			terms = append(terms, termAt{"#" + t.Stem, i})
 		case t.Stop || len(t.Stem) < 2:
 		default:
 			if g, ok := synonyms[t.Stem]; ok {
 				if g != "said" {
-					terms = append(terms, g)
+					terms = append(terms, termAt{g, i})
 				}
 			} else if t.Stem != "said" {
-				terms = append(terms, t.Stem)
+				terms = append(terms, termAt{t.Stem, i})
 			}
 		}
 	}

@@ -101,3 +101,16 @@ func BenchmarkAlign(b *testing.B) {
 		s.AllMatches(DefaultThreshold)
 	}
 }
+
+func TestBackgroundTable(t *testing.T) {
+	bg := loadBackground()
+	if bg.docs < 10000 || len(bg.df) < 10000 {
+		t.Fatalf("background table: %v articles, %d stems; want a large news background", bg.docs, len(bg.df))
+	}
+	// Common words weigh less than rare ones; a missing word is as rare as
+	// the rarest kept.
+	if !(bg.idf("said") < bg.idf("hurrican") && bg.idf("hurrican") < bg.idf("zzzunknown")) {
+		t.Errorf("idf said %.2f, hurrican %.2f, unknown %.2f: want increasing",
+			bg.idf("said"), bg.idf("hurrican"), bg.idf("zzzunknown"))
+	}
+}

@@ -1,0 +1,146 @@
+// Command dfgen builds the background document-frequency table that package
+// align ships (bgdf.tsv.gz): for every stem of a content word, the number
+// of news articles that hold it, counted over the evaluation data beside
+// the repository. The table lets word weights hold in small stories, where
+// frequencies counted inside the story collapse.
+//
+// Run it from the repository root (go generate ./internal/align does):
+//
+//	go run ./internal/align/dfgen -shared ../shared -o internal/align/bgdf.tsv.gz
+//
+// It reads Multi-News validation, DUC 2004 (dev half), the Timeline17
+// topics and PolNeAR train: about 25,000 articles. Only stems and counts
+// are written, never text. Stems held by fewer than -min articles are left
+// out; align treats a stem missing from the table as that rare. The output
+// is deterministic for the same data.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+func main() {
+	shared := flag.String("shared", "../shared", "the shared data directory")
+	out := flag.String("o", "internal/align/bgdf.tsv.gz", "output file")
+	minDF := flag.Int("min", 3, "smallest document frequency kept")
+	flag.Parse()
+	if err := run(*shared, *out, *minDF); err != nil {
+		fmt.Fprintln(os.Stderr, "dfgen:", err)
+		os.Exit(1)
+	}
+}
+
+// sources are the JSONL files read and the field holding each record's
+// articles: "documents" (a list) or "text" (one article).
+var sources = []struct{ path, field string }{
+	{"data/multinews-val.jsonl.gz", "documents"},
+	{"data/duc2004-dev.jsonl.gz", "documents"},
+	{"data/timeline17/EgyptianProtest.jsonl.gz", "text"},
+	{"data/timeline17/H1N1.jsonl.gz", "text"},
+	{"data/timeline17/MJ.jsonl.gz", "text"},
+	{"data/timeline17/haiti.jsonl.gz", "text"},
+	{"data/polnear-train.jsonl.gz", "text"},
+}
+
+func run(shared, out string, minDF int) error {
+	df := make(map[string]int)
+	st := text.NewStemmer()
+	docs := 0
+	for _, src := range sources {
+		n, err := count(filepath.Join(shared, src.path), src.field, st, df)
+		if err != nil {
+			return err
+		}
+		docs += n
+	}
+	stems := make([]string, 0, len(df))
+	for s, n := range df {
+		if n >= minDF {
+			stems = append(stems, s)
+		}
+	}
+	slices.Sort(stems)
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	w := bufio.NewWriter(zw)
+	fmt.Fprintf(w, "#docs\t%d\n", docs)
+	for _, s := range stems {
+		fmt.Fprintf(w, "%s\t%d\n", s, df[s])
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "dfgen: %d articles, %d stems (%d kept) -> %s\n", docs, len(df), len(stems), out)
+	return nil
+}
+
+// count adds the stems of every article in a JSONL file to df and returns
+// the number of articles read.
+func count(path, field string, st *text.Stemmer, df map[string]int) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	dec := json.NewDecoder(zr)
+	n := 0
+	for {
+		var rec map[string]json.RawMessage
+		if err := dec.Decode(&rec); err == io.EOF {
+			break
+		} else if err != nil {
+			return n, fmt.Errorf("%s: %w", path, err)
+		}
+		var texts []string
+		switch field {
+		case "documents":
+			if err := json.Unmarshal(rec[field], &texts); err != nil {
+				return n, fmt.Errorf("%s: %w", path, err)
+			}
+		default:
+			var t string
+			if err := json.Unmarshal(rec[field], &t); err != nil {
+				return n, fmt.Errorf("%s: %w", path, err)
+			}
+			texts = []string{t}
+		}
+		for _, t := range texts {
+			if t == "" {
+				continue
+			}
+			n++
+			seen := make(map[string]bool)
+			for _, tok := range text.Tokenize(text.Normalize(t).Text, st) {
+				if tok.Number || tok.Stop || len(tok.Stem) < 2 || seen[tok.Stem] {
+					continue
+				}
+				seen[tok.Stem] = true
+				df[tok.Stem]++
+			}
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,134 @@
+package eval
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/align"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// A SentencePair is one labelled pair of sentences: do they report the
+// same information?
+type SentencePair struct {
+	ID    string `json:"id,omitempty"`
+	Label int    `json:"label"`
+	S1    string `json:"s1"`
+	S2    string `json:"s2"`
+}
+
+// ReadPairs reads sentence pairs {"label": 0|1, "s1", "s2"} a line, gzip
+// or not. A pair's ID is its "id1"/"id2" fields joined, else its line.
+func ReadPairs(path string) ([]SentencePair, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		r = zr
+	}
+	dec := json.NewDecoder(r)
+	var out []SentencePair
+	for line := 1; ; line++ {
+		var rec struct {
+			SentencePair
+			ID1 json.RawMessage `json:"id1"`
+			ID2 json.RawMessage `json:"id2"`
+		}
+		if err := dec.Decode(&rec); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("%s: pair %d: %w", path, line, err)
+		}
+		p := rec.SentencePair
+		if p.Label != 0 && p.Label != 1 {
+			return nil, fmt.Errorf("%s: pair %d: label %d is not 0 or 1", path, line, p.Label)
+		}
+		if p.ID == "" {
+			p.ID = fmt.Sprint(line)
+			if len(rec.ID1) > 0 {
+				p.ID = strings.Trim(string(rec.ID1), `"`) + "/" + strings.Trim(string(rec.ID2), `"`)
+			}
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no sentence pairs", path)
+	}
+	return out, nil
+}
+
+// A PairResult is the decision on one pair, in both directions.
+type PairResult struct {
+	ID      string     `json:"id"`
+	Label   int        `json:"label"`
+	Same    bool       `json:"same"`
+	Forward align.Pair `json:"forward"`
+	Back    align.Pair `json:"back"`
+}
+
+// Binary holds the counts of a yes/no decision against labels.
+type Binary struct {
+	TP, FP, TN, FN int
+}
+
+// Add counts one decision.
+func (b *Binary) Add(label, said bool) {
+	switch {
+	case label && said:
+		b.TP++
+	case label:
+		b.FN++
+	case said:
+		b.FP++
+	default:
+		b.TN++
+	}
+}
+
+// Accuracy, Precision, Recall and F1 of the decision; 0 when undefined.
+func (b Binary) Accuracy() float64 { return div(b.TP+b.TN, b.TP+b.TN+b.FP+b.FN) }
+func (b Binary) Precision() float64 { return div(b.TP, b.TP+b.FP) }
+func (b Binary) Recall() float64    { return div(b.TP, b.TP+b.FN) }
+func (b Binary) F1() float64 {
+	p, r := b.Precision(), b.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func div(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// AlignPairs runs the same-information decision on every pair. A pair is
+// judged the same when each sentence passes as support for the other: a
+// paraphrase says the same in both directions.
+func AlignPairs(pairs []SentencePair, p align.Params) ([]PairResult, Binary) {
+	st := text.NewStemmer()
+	var b Binary
+	out := make([]PairResult, len(pairs))
+	for i, pr := range pairs {
+		t1 := text.Tokenize(text.Normalize(pr.S1).Text, st)
+		t2 := text.Tokenize(text.Normalize(pr.S2).Text, st)
+		fw, bk := align.ComparePair(t1, t2), align.ComparePair(t2, t1)
+		same := p.Same(fw) && p.Same(bk)
+		out[i] = PairResult{ID: pr.ID, Label: pr.Label, Same: same, Forward: fw, Back: bk}
+		b.Add(pr.Label == 1, same)
+	}
+	return out, b
+}
