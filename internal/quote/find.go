@@ -117,6 +117,7 @@ type analyzer struct {
 	ranges [][2]int // quoted normalized ranges, sorted
 	gender map[string]entity.Gender
 	person map[string]bool // family names the document shows to be people's
+	curly  bool            // the source uses both curly double marks
 	// cues per sentence, computed on demand
 	cueCache [][]cue
 	cueDone  []bool
@@ -143,6 +144,8 @@ func newAnalyzer(d *text.Document, ms []entity.Mention) *analyzer {
 			a.person[last] = true
 		}
 	}
+	src := d.Norm.Source()
+	a.curly = strings.Contains(src, "\u201c") && strings.Contains(src, "\u201d")
 	a.cueCache = make([][]cue, n)
 	a.cueDone = make([]bool, n)
 	raw := a.spans()
@@ -155,19 +158,54 @@ func newAnalyzer(d *text.Document, ms []entity.Mention) *analyzer {
 	return a
 }
 
-// spans finds the quoted passages of the document's paragraphs.
+// spans finds the quoted passages of the document's paragraphs: between
+// double quotation marks, then, outside those, between single ones (the
+// British style), told apart from apostrophes.
 func (a *analyzer) spans() []Quotation {
-	d := a.d
-	t := d.Norm.Text
-	var out []Quotation
-	var pending []Part // an open quotation at the end of the previous paragraph
-	pendingPara := -1
-	emit := func(parts []Part, para int) {
-		q := a.makeQuotation(parts, para)
-		if q != nil {
-			out = append(out, *q)
+	dbl := &scan{a: a, mark: '"', canOpen: a.dblOpens, mustOpen: a.dblMustOpen, canClose: a.dblCloses}
+	a.paragraphs(dbl)
+	var skip [][2]int // the double quotations' parts, in order
+	for _, q := range dbl.out {
+		for _, p := range q.Parts {
+			skip = append(skip, [2]int{p.NormStart, p.NormEnd})
 		}
 	}
+	sgl := &scan{a: a, mark: '\'', canOpen: a.sglOpens, canClose: a.sglCloses}
+	sgl.skip = func(i int) int {
+		// A single mark inside a double quotation is a quotation within
+		// the quotation.
+		k := sort.Search(len(skip), func(k int) bool { return skip[k][1] > i })
+		if k < len(skip) && skip[k][0] <= i {
+			return skip[k][1]
+		}
+		return i
+	}
+	a.paragraphs(sgl)
+	if len(sgl.out) == 0 {
+		return dbl.out
+	}
+	// A double quotation inside a single one is a quotation within it.
+	var out []Quotation
+	for _, q := range dbl.out {
+		inside := false
+		for _, o := range sgl.out {
+			if q.NormStart >= o.NormStart && q.NormEnd <= o.NormEnd {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, q)
+		}
+	}
+	out = append(out, sgl.out...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].NormStart < out[j].NormStart })
+	return out
+}
+
+// paragraphs runs s over the document's paragraphs.
+func (a *analyzer) paragraphs(s *scan) {
+	d := a.d
 	for si := 0; si < len(d.Sentences); {
 		para := d.Sentences[si].Para
 		sj := si
@@ -178,65 +216,295 @@ func (a *analyzer) spans() []Quotation {
 		last := &d.Sentences[sj-1]
 		pe := last.NormStart() + len(last.Norm)
 		si = sj
-		if ps < 0 || pe > len(t) || ps >= pe {
+		if ps < 0 || pe > len(d.Norm.Text) || ps >= pe {
 			continue
 		}
-		open := -1
-		var parts []Part
-		if pending != nil {
-			if t[ps] == '"' && pendingPara == para-1 {
-				parts = pending
-				open = ps + 1
-			} else {
-				emit(pending, pendingPara)
-			}
-			pending = nil
-		}
-		startPara := para
-		if parts != nil {
-			startPara = pendingPara
-		}
-		from := ps
-		if open >= 0 {
-			from = ps + 1 // the mark that continues the quotation
-		}
-		for i := from; i < pe; i++ {
-			if t[i] != '"' {
-				continue
-			}
-			if open < 0 {
-				if !opens(t, i, ps, pe) {
-					continue // a stray mark: an inch sign, a closing mark with no opening
-				}
-				open = i + 1
-				startPara = para
-				continue
-			}
-			if clearlyOpens(t, i, ps, pe) {
-				// Two opening marks in a row: the first quotation was
-				// never closed; end it before this one.
-				parts = append(parts, a.part(open, i))
-				emit(parts, startPara)
-				parts = nil
-				open = i + 1
-				startPara = para
-				continue
-			}
-			parts = append(parts, a.part(open, i))
-			emit(parts, startPara)
-			parts = nil
-			open = -1
-		}
-		if open >= 0 {
-			pending = append(parts, a.part(open, pe))
-			pendingPara = para
-		}
+		s.paragraph(ps, pe, para)
 	}
-	if pending != nil {
-		emit(pending, pendingPara)
-	}
-	return out
+	s.finish()
 }
+
+// A scan finds the quotations between one kind of mark, paragraph by
+// paragraph, carrying an open quotation into the next paragraph when that
+// one opens with a mark.
+type scan struct {
+	a    *analyzer
+	mark byte
+	// canOpen reports whether the mark at i may open a quotation,
+	// mustOpen whether it can only open one (so that a quotation still
+	// open was never closed), canClose whether it may close one.
+	canOpen, mustOpen, canClose func(t string, i, ps, pe int) bool
+	// skip returns where to go on from i, past text the scan must not
+	// read.
+	skip        func(i int) int
+	pending     []Part
+	pendingPara int
+	out         []Quotation
+}
+
+func (s *scan) emit(parts []Part, para int) {
+	if q := s.a.makeQuotation(parts, para); q != nil {
+		s.out = append(s.out, *q)
+	}
+}
+
+func (s *scan) finish() {
+	if s.pending != nil {
+		s.emit(s.pending, s.pendingPara)
+		s.pending = nil
+	}
+}
+
+func (s *scan) paragraph(ps, pe, para int) {
+	t := s.a.d.Norm.Text
+	open := -1
+	var parts []Part
+	if s.pending != nil {
+		if t[ps] == s.mark && s.pendingPara == para-1 && s.canOpen(t, ps, ps, pe) {
+			parts = s.pending
+			open = ps + 1
+		} else {
+			s.emit(s.pending, s.pendingPara)
+		}
+		s.pending = nil
+	}
+	startPara := para
+	if parts != nil {
+		startPara = s.pendingPara
+	}
+	from := ps
+	if open >= 0 {
+		from = ps + 1 // the mark that continues the quotation
+	}
+	weak := -1 // a mark that may close the quotation or be an apostrophe
+	for i := from; i < pe; i++ {
+		if s.skip != nil && open < 0 {
+			if j := s.skip(i); j > i {
+				i = j - 1
+				continue
+			}
+		}
+		if t[i] != s.mark {
+			continue
+		}
+		if open < 0 {
+			if s.canOpen(t, i, ps, pe) {
+				open = i + 1
+				startPara = para
+				weak = -1
+			}
+			continue // else a stray mark: an inch sign, a closing mark with no opening
+		}
+		if s.mustOpen != nil && s.mustOpen(t, i, ps, pe) {
+			// Two opening marks in a row: the first quotation was never
+			// closed; end it before this one.
+			parts = append(parts, s.a.part(open, i))
+			s.emit(parts, startPara)
+			parts = nil
+			open = i + 1
+			startPara = para
+			continue
+		}
+		if !s.canClose(t, i, ps, pe) {
+			continue
+		}
+		if s.mark == '\'' && weakClose(t, i, pe) {
+			if weak < 0 {
+				weak = i
+			}
+			continue
+		}
+		parts = append(parts, s.a.part(open, i))
+		s.emit(parts, startPara)
+		parts = nil
+		open = -1
+	}
+	if open >= 0 && weak >= 0 {
+		// Only marks that may be apostrophes ("the Joneses' car") were
+		// left: the first of them closes the quotation.
+		parts = append(parts, s.a.part(open, weak))
+		s.emit(parts, startPara)
+		parts = nil
+		open = -1
+	}
+	if open >= 0 {
+		s.pending = append(parts, s.a.part(open, pe))
+		s.pendingPara = para
+	}
+}
+
+// A markDir is what the source character behind a quotation mark tells
+// of its direction.
+type markDir uint8
+
+const (
+	eitherWay markDir = iota
+	opening
+	closing
+)
+
+// dir returns the direction of the mark at normalized offset i: curly
+// marks, guillemets and two backticks tell it, straight marks do not. A
+// document that uses only one curly double mark uses it both ways, so its
+// marks tell nothing.
+func (a *analyzer) dir(i int) markDir {
+	src := a.d.Norm.Source()
+	j := a.d.Norm.Start(i)
+	if j < 0 || j >= len(src) {
+		return eitherWay
+	}
+	r, _ := utf8.DecodeRuneInString(src[j:])
+	switch r {
+	case '\u201c', '\u201e', '\u00ab':
+		if a.curly {
+			return opening
+		}
+	case '\u201d', '\u00bb':
+		if a.curly {
+			return closing
+		}
+	case '`', '\u2018':
+		return opening
+	case '\u2019':
+		return closing
+	}
+	return eitherWay
+}
+
+// context returns the direction the characters around the double mark at
+// t[i] give it: a mark that opens its paragraph, or has a space or an
+// opening bracket before it and a word after it, opens; one with a word or
+// punctuation before it and a space, punctuation or the paragraph's end
+// after it closes. Other marks (spaced on both sides, glued on both sides)
+// are eitherWay.
+func context(t string, i, ps, pe int) markDir {
+	if i == ps {
+		return opening
+	}
+	prev, _ := utf8.DecodeLastRuneInString(t[ps:i])
+	next := ' '
+	if i+1 < pe {
+		next, _ = utf8.DecodeRuneInString(t[i+1:])
+	}
+	prevOpen := unicode.IsSpace(prev) || unicode.Is(unicode.Cf, prev) || strings.ContainsRune("([{-", prev)
+	prevClose := unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(".,!?;:)]", prev)
+	nextOpen := unicode.IsLetter(next) || unicode.IsDigit(next) || strings.ContainsRune("([$#@'", next)
+	nextClose := i+1 >= pe || unicode.IsSpace(next) || strings.ContainsRune(".,!?;:)]-", next)
+	switch {
+	case prevOpen && nextOpen:
+		return opening
+	case prevClose && nextClose:
+		return closing
+	}
+	return eitherWay
+}
+
+// dblDir returns the direction of the double mark at t[i]: by its
+// context, else by how it is written.
+func (a *analyzer) dblDir(t string, i, ps, pe int) markDir {
+	if c := context(t, i, ps, pe); c != eitherWay {
+		return c
+	}
+	return a.dir(i)
+}
+
+// dblOpens reports whether the double mark at t[i] can open a quotation:
+// it is not glued to a word or a digit before it (an inch sign, a stray
+// closing mark) and is not written as a closing mark. Marks spaced on both
+// sides, as tokenized text writes them, can open.
+func (a *analyzer) dblOpens(t string, i, ps, pe int) bool {
+	switch a.dblDir(t, i, ps, pe) {
+	case opening:
+		return i+1 < pe
+	case closing:
+		return false
+	}
+	return opens(t, i, ps, pe)
+}
+
+// dblMustOpen reports whether the double mark at t[i] can only open a
+// quotation: by its context or as it is written, or with nothing but a
+// space or a bracket before it and a letter or a digit after it.
+func (a *analyzer) dblMustOpen(t string, i, ps, pe int) bool {
+	switch a.dblDir(t, i, ps, pe) {
+	case opening:
+		return i+1 < pe
+	case closing:
+		return false
+	}
+	return clearlyOpens(t, i, ps, pe)
+}
+
+// dblCloses reports whether the double mark at t[i] can close a quotation.
+func (a *analyzer) dblCloses(t string, i, ps, pe int) bool {
+	return a.dblDir(t, i, ps, pe) != opening
+}
+
+// elisions are words written with a leading apostrophe.
+var elisions = []string{"em", "til", "cause", "cos", "n'", "tis", "twas", "bout", "round",
+	"cuz", "nuff", "ol'", "s "}
+
+// sglOpens reports whether the single mark at t[i] opens a quotation: no
+// letter or digit before it, a letter or a digit after it, and not an
+// apostrophe that opens a word ("'90s", "'em") or one written as a
+// closing mark.
+func (a *analyzer) sglOpens(t string, i, ps, pe int) bool {
+	if i+1 >= pe || a.dir(i) == closing {
+		return false
+	}
+	if i > ps {
+		r, _ := utf8.DecodeLastRuneInString(t[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(t[i+1:])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	rest := t[i+1 : min(pe, i+8)]
+	if len(rest) >= 2 && isDigit(rest[0]) && isDigit(rest[1]) && (len(rest) == 2 || !isDigit(rest[2])) {
+		return false // '90s, '16
+	}
+	low := strings.ToLower(rest)
+	for _, e := range elisions {
+		if strings.HasPrefix(low, e) && (len(low) == len(e) || !isLetter(low[len(e)])) {
+			return false
+		}
+	}
+	return true
+}
+
+// sglCloses reports whether the single mark at t[i] can close a
+// quotation: a letter, a digit or punctuation before it, no letter or
+// digit after it (which makes "don't" an apostrophe).
+func (a *analyzer) sglCloses(t string, i, ps, pe int) bool {
+	if i == ps || a.dir(i) == opening {
+		return false
+	}
+	if i+1 < pe {
+		r, _ := utf8.DecodeRuneInString(t[i+1:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return !unicode.IsSpace(r)
+}
+
+// weakClose reports whether the single mark at t[i], which can close a
+// quotation, may as well be the apostrophe of a plural possessive: after
+// an "s" and before a word in lower case ("the Joneses' car").
+func weakClose(t string, i, pe int) bool {
+	if t[i-1] != 's' || i+2 >= pe || t[i+1] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[i+2:])
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // opens reports whether the mark at t[i] can open a quotation: it is not
 // glued to a word or a digit before it (an inch sign, a stray closing
