@@ -230,7 +230,16 @@ const speechVerbs = `said says say saying told tells telling added adds adding w
 	denied denies maintained maintains contended wondered vowed pledged promised
 	boasted complained lamented cautioned reiterated answered answers commented
 	comments told disclosed revealed reported recounted asserted alleged mused
-	bragged wrote testified affirmed retorted snapped pleaded`
+	bragged wrote testified affirmed retorted snapped pleaded
+	continues noting explaining arguing insisting warning declaring claiming recalling
+	joking quipping acknowledging admitting conceding asserting stressing emphasizing
+	demanded demands exclaimed exclaims chanted chants chanting yelling yells screamed
+	screaming shouting shouts cried interjected concluded concludes remembered
+	reflected opined griped grumbled fumed scoffed mocked teased sighed gushed raved
+	marveled marvelled thundered roared bellowed boomed beamed riffed demurred
+	assured assures read reads texted emailed messaged quips jokes muses laments
+	complains boasts brags counters cautions asserts predicts writes recounts
+	reiterates affirms retorts pleads whispers shrugged chimed sang sings`
 
 // IsSpeechVerb reports whether w, a lower-case word, is a verb that news
 // writing uses to attribute speech, such as "said", "told" or "tweeted".
@@ -353,3 +362,12 @@ var places = map[string]bool{
 	"southeast asia": true, "eastern europe": true, "western europe": true,
 	"meet the press": true, "face the nation": true, "fox news": true, "usa today": true,
 }
+
+// IsRoleOrModifier reports whether w, a lower-case word, can be part of a
+// phrase that describes a person before or instead of a name: a role
+// ("spokesman"), a title ("senator") or a modifier ("former", "senior").
+func IsRoleOrModifier(w string) bool { return lexicon[w]&(cRole|cMod|cTitle) != 0 }
+
+// IsRole reports whether w, a lower-case word, names a role or a title
+// that can describe a person instead of a name: "spokesman", "senator".
+func IsRole(w string) bool { return lexicon[w]&(cRole|cTitle) != 0 }

@@ -249,8 +249,21 @@ func (a *analyzer) speakerOf(si int, c *cue) {
 			break
 		}
 	}
+	st := &a.d.Sentences[si]
+	if a.participle(st, c.tok) {
+		// "Trump took a risk, telling the crowd "...": the speaker is
+		// the subject of the clause the participle hangs on.
+		if sp, ok := a.clauseSubject(si, lo, c.tok); ok {
+			c.sp, c.pron, c.pronTok = sp.sp, sp.pron, sp.pronTok
+			c.sp.Cue = c.word
+		}
+		return
+	}
 	if a.subjectBefore(si, lo, c.tok, c) {
 		return
+	}
+	if listenerVerbs[c.word] {
+		return // "told X": X is who heard it
 	}
 	if lo == c.tok || onlySoft(a.d.Sentences[si].Tokens[lo:c.tok]) {
 		// "...," said X.
@@ -259,6 +272,151 @@ func (a *analyzer) speakerOf(si int, c *cue) {
 		// "... announced in October, said X."
 		a.phraseAfter(si, c.end, c, false)
 	}
+}
+
+// listenerVerbs are followed by who heard the words, never by who said
+// them.
+var listenerVerbs = setOf("told", "tells", "telling", "asking", "tell")
+
+// participleBefore are words that make an -ing verb after them a
+// participle hanging on the clause before: "by saying", "while adding".
+var participleBefore = setOf("by", "while", "when", "after", "before", "in", "also", "then")
+
+// participle reports whether the speech verb at token k of s is a
+// participle that hangs on the clause before it: ", saying", "by telling".
+func (a *analyzer) participle(s *text.Sentence, k int) bool {
+	w := s.Tokens[k].Lower
+	if !strings.HasSuffix(w, "ing") || k == 0 {
+		return false
+	}
+	return gapHas(s, k, ",-") || participleBefore[s.Tokens[k-1].Lower] && (k < 2 || gapHas(s, k-1, ",-") ||
+		!participleBefore[s.Tokens[k-2].Lower])
+}
+
+// A subject is the subject clauseSubject finds: a speaker, or the pronoun
+// that stands for one.
+type subject struct {
+	sp      Speaker
+	pron    string
+	pronTok int
+}
+
+// clauseSubject finds the subject of the clause that runs up to token to
+// of sentence si, starting at token from or after the last clause word or
+// quotation before to: a name, "he" or "she", or a role phrase. The
+// comma-separated pieces of the clause are tried from the last one back,
+// so that opening phrases ("In a statement released Thursday,") are passed
+// over; "who" stands for the name before it, and a role right after a name
+// is the name's appositive.
+func (a *analyzer) clauseSubject(si, from, to int) (subject, bool) {
+	s := &a.d.Sentences[si]
+	toks := s.Tokens
+	cs := from
+	for t := to - 1; t > from; t-- {
+		if a.tokQuoted(si, t) || clauseWords[toks[t].Lower] && !toks[t].Cap && !(t == to-1 && participleBefore[toks[t].Lower]) {
+			cs = t + 1
+			break
+		}
+		if gapHas(s, t, `;:"`) {
+			cs = t
+			break
+		}
+	}
+	var segs []segment
+	start, depth := cs, 0
+	for t := cs + 1; t < to; t++ {
+		gap := s.Norm[toks[t-1].End:toks[t].Start]
+		depth += strings.Count(gap, "(") - strings.Count(gap, ")")
+		if depth <= 0 && strings.Contains(gap, ",") {
+			segs = append(segs, segment{start, t})
+			start, depth = t, 0
+		}
+	}
+	segs = append(segs, segment{start, to})
+	for i := len(segs) - 1; i >= 0; i-- {
+		sg := segs[i]
+		p := sg.a
+		for p < sg.b && (softWords[toks[p].Lower] || conjunctions[toks[p].Lower]) {
+			p++
+		}
+		if p >= sg.b {
+			continue
+		}
+		w := toks[p].Lower
+		switch {
+		case w == "he" || w == "she":
+			sp := Speaker{Mention: -1, How: Pronoun}
+			sp.Start, sp.End = a.tokSpan(si, p, p+1)
+			return subject{sp: sp, pron: w, pronTok: p}, true
+		case relatives[w] && w != "which":
+			// "Loretta Lynch, who told Congress": who is Lynch.
+			if i > 0 {
+				if mi := a.head(si, segs[i-1]); mi >= 0 && a.ms[mi].EndTok == segs[i-1].b {
+					var sp Speaker
+					a.setMention(&sp, mi)
+					sp.Start, sp.End = a.tokSpan(si, p, p+1)
+					return subject{sp: sp}, true
+				}
+			}
+			return subject{}, false
+		case pronouns[w] || relatives[w]:
+			return subject{}, false
+		}
+		e := a.nounPhrase(si, p, sg.b)
+		if e == p {
+			continue
+		}
+		if mi := a.head(si, segment{p, e}); mi >= 0 {
+			var sp Speaker
+			a.setMention(&sp, mi)
+			return subject{sp: sp}, true
+		}
+		if isRoleWord(toks[e-1].Lower) || entity.IsRoleOrModifier(toks[e-1].Lower) && !toks[e-1].Cap {
+			if i > 0 {
+				if mi := a.head(si, segs[i-1]); mi >= 0 && a.ms[mi].EndTok == segs[i-1].b {
+					var sp Speaker
+					a.setMention(&sp, mi) // "Clinton, the former secretary,"
+					return subject{sp: sp}, true
+				}
+			}
+			sp := Speaker{Mention: -1, How: Direct, Role: s.Norm[toks[p].Start:toks[e-1].End]}
+			sp.Start, sp.End = a.tokSpan(si, p, e)
+			return subject{sp: sp}, true
+		}
+		if e-p >= 2 && toks[p].Lower == "the" && toks[e-1].Cap {
+			// "The New York Times": a body that speaks.
+			sp := Speaker{Mention: -1, How: Direct, Role: s.Norm[toks[p].Start:toks[e-1].End]}
+			sp.Start, sp.End = a.tokSpan(si, p, e)
+			return subject{sp: sp}, true
+		}
+	}
+	return subject{}, false
+}
+
+// nounPhrase returns the end of the noun phrase that opens at token p of
+// sentence si and ends by token to: capitalized words, articles,
+// modifiers and role words, possessives, "of" or "for" before a capital;
+// it ends on a capitalized or a role word.
+func (a *analyzer) nounPhrase(si, p, to int) int {
+	s := &a.d.Sentences[si]
+	toks := s.Tokens
+	e := p
+	for e < to && e-p < 12 {
+		t := &toks[e]
+		if e > p && gapHas(s, e, `,;:"()`) {
+			break
+		}
+		if t.Cap && !t.Stop || determiners[t.Lower] || isRoleWord(t.Lower) || entity.IsRoleOrModifier(t.Lower) ||
+			(t.Lower == "of" || t.Lower == "for") && e+1 < to && toks[e+1].Cap {
+			e++
+			continue
+		}
+		break
+	}
+	for e > p && !toks[e-1].Cap && !isRoleWord(toks[e-1].Lower) && !entity.IsRole(toks[e-1].Lower) {
+		e--
+	}
+	return e
 }
 
 func onlySoft(toks []text.Token) bool {

@@ -101,7 +101,7 @@ func TestFind(t *testing.T) {
 			[]found{{"bold, innovative effort", "Kristi Noem", Direct}}},
 		{"scare quote", `The so-called "deep state" is a myth.`, nil},
 		{"title of a work", `She wrote the book "Fire And Fury" last year.`, nil},
-		{"long unattributed quote is kept", `The sign read "no entry for anyone after dark tonight" in red.`,
+		{"long unattributed quote is kept", `Over the door, in red, "no entry for anyone after dark tonight" was painted.`,
 			[]found{{"no entry for anyone after dark tonight", "", Unattributed}}},
 		{"spaced marks", `" we will win, " said Smith.`,
 			[]found{{"we will win", "Smith", Direct}}},
