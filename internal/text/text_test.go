@@ -23,6 +23,7 @@ func TestNormalizeMapsBack(t *testing.T) {
 			t.Errorf("span of %q maps to %q", word, got)
 		}
 	}
+	checkRoundTrip(t, n)
 	// A span that ends inside an expansion takes the whole character.
 	i := strings.Index(n.Text, "...")
 	if got := src[n.Start(i):n.End(i+1)]; got != "\u2026" {
@@ -184,6 +185,8 @@ func FuzzAnalyze(f *testing.F) {
 		"\u00a9 AP Photo/ A B Title here\n\nWASHINGTON (X) \u2014 Body. More\u2026 text.",
 		`"Quote. More," he said. "Next."`,
 		"", "\n\n\n", "...", `""""`, "U.S. U.N. a.m. p.m.",
+		"CITY, State (AP) _ ``One. Two,'' he said. ``I said `no.''' _ 5'10''",
+		"``````''''''' _ _ `'`'",
 	} {
 		f.Add(s)
 	}
@@ -193,6 +196,7 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		d := Analyze(src, NewStemmer())
 		checkDocument(t, src, d)
+		checkRoundTrip(t, d.Norm)
 		// No word of the body is lost: every letter of a sentence, title
 		// or dropped block comes from the source, and every non-space
 		// source byte outside them is punctuation or a dateline dash.
@@ -239,5 +243,120 @@ func TestContractionsKeepTheirS(t *testing.T) {
 	}
 	if !toks[0].Stop || !toks[3].Stop {
 		t.Errorf("contractions should be stop words: %+v", toks)
+	}
+}
+
+func TestNormalizeWire(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"quotation", "``We are ready,'' the mayor said.", `"We are ready," the mayor said.`},
+		{"nested", "``I said, `Go home.''' She left.", `"I said, 'Go home.'" She left.`},
+		{"open pair then nested", "```Maybe' is not an answer,'' he said.", `"'Maybe' is not an answer," he said.`},
+		{"inches", "The board is 5'10'' long.", "The board is 5'10'' long."},
+		{"inches in a quotation", "``It is 10'' wide,'' she said.", `"It is 10" wide," she said.`},
+		{"wire dash", "The river _ swollen by rain _ rose.", "The river - swollen by rain - rose."},
+		{"dash opens a line", "Items:\n_ one\n_ two", "Items:\n- one\n- two"},
+		{"underscores kept", "snake_case and ___ and x_ y", "snake_case and ___ and x_ y"},
+		{"possessive", "The players' union met.", "The players' union met."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := Normalize(tt.in)
+			if n.Text != tt.want {
+				t.Fatalf("Normalize(%q) = %q, want %q", tt.in, n.Text, tt.want)
+			}
+			checkRoundTrip(t, n)
+		})
+	}
+}
+
+// checkRoundTrip asserts that the normalized text's units (runs of bytes
+// made from one source piece) map back to source pieces that tile the
+// source in order: each unit's source ends where the next one's starts,
+// and only invisible characters, which normalizing drops, lie between.
+func checkRoundTrip(t *testing.T, n *Normalized) {
+	t.Helper()
+	src := n.Source()
+	prev := 0
+	for i := 0; i <= len(n.Text); i++ {
+		if i < len(n.Text) && i > 0 && n.Start(i) == n.Start(i-1) {
+			continue
+		}
+		at := len(src)
+		if i < len(n.Text) {
+			at = n.Start(i)
+		}
+		if at < prev {
+			t.Fatalf("unit at %d starts at source %d, before the previous unit's end %d", i, at, prev)
+		}
+		if gap := strings.Map(func(r rune) rune {
+			switch r {
+			case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+				return -1
+			}
+			return r
+		}, src[prev:at]); gap != "" {
+			t.Fatalf("source %q between units at %d is lost", gap, i)
+		}
+		if i < len(n.Text) {
+			j := i + 1
+			for j < len(n.Text) && n.Start(j) == n.Start(i) {
+				j++
+			}
+			prev = n.End(j)
+			if prev <= at || prev > len(src) {
+				t.Fatalf("unit [%d,%d) maps to [%d,%d)", i, j, at, prev)
+			}
+		}
+	}
+}
+
+func TestNormalizeWireOffsets(t *testing.T) {
+	src := "Aides said ``no more,'' and left _ quickly. ``Why?''"
+	n := Normalize(src)
+	want := `Aides said "no more," and left - quickly. "Why?"`
+	if n.Text != want {
+		t.Fatalf("Normalize = %q, want %q", n.Text, want)
+	}
+	tests := []struct{ span, src string }{
+		{`"no more,"`, "``no more,''"},
+		{`"no`, "``no"},
+		{`more,"`, "more,''"},
+		{`"`, "``"},
+		{`- quickly`, "_ quickly"},
+		{`"Why?"`, "``Why?''"},
+	}
+	for _, tt := range tests {
+		i := strings.Index(n.Text, tt.span)
+		if got := src[n.Start(i):n.End(i+len(tt.span))]; got != tt.src {
+			t.Errorf("span %q maps to %q, want %q", tt.span, got, tt.src)
+		}
+	}
+	// A span that ends at the closing mark ends after both apostrophes.
+	if e := n.End(len(n.Text)); e != len(src) {
+		t.Errorf("End(len) = %d, want %d", e, len(src))
+	}
+	i := strings.Index(n.Text, `,"`) + 2
+	if got := src[:n.End(i)]; !strings.HasSuffix(got, ",''") {
+		t.Errorf("span ending at the closing mark maps to %q", got)
+	}
+}
+
+func TestSplitWireQuotes(t *testing.T) {
+	src := "The dam held for a day. ``It will not last,'' said an engineer, a local man. ``Nobody listens.'' Water rose _ slowly _ all night."
+	d := Analyze(src, NewStemmer())
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, src[s.Start:s.End])
+	}
+	want := []string{
+		"The dam held for a day.",
+		"``It will not last,'' said an engineer, a local man.",
+		"``Nobody listens.''",
+		"Water rose _ slowly _ all night.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
 }
