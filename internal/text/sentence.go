@@ -49,7 +49,7 @@ func Split(p string) [][2]int {
 		}
 		switch c {
 		case '"':
-			quote = !quote
+			quote = quoteAfter(p, i, quote)
 			continue
 		case ',', ';':
 			lastBreak = i + 1
@@ -66,7 +66,7 @@ func Split(p string) [][2]int {
 		run := p[i:j]
 		for j < len(p) && (p[j] == '"' || p[j] == '\'' || p[j] == ')' || p[j] == ']') {
 			if p[j] == '"' {
-				quote = !quote
+				quote = quoteAfter(p, j, quote)
 			}
 			j++
 		}
@@ -94,6 +94,37 @@ func Split(p string) [][2]int {
 		inWord = false
 	}
 	return appendTrimmed(out, p, start, len(p))
+}
+
+// quoteAfter returns whether a double quotation is open after the mark
+// p[i], given whether one was open before it. A mark that opens a word
+// after a space opens a quotation, and one that ends a word closes it,
+// whatever came before (a quotation that runs over several paragraphs
+// opens each without closing it); a mark with spaces on both sides or none
+// toggles.
+func quoteAfter(p string, i int, open bool) bool {
+	switch {
+	case opensQuote(p, i):
+		return true
+	case closesQuote(p, i):
+		return false
+	}
+	return !open
+}
+
+// opensQuote reports whether the mark p[i] opens a word after a space.
+func opensQuote(p string, i int) bool {
+	return (i == 0 || isSpace(p[i-1]) || p[i-1] == '(' || p[i-1] == '[') && !quoteEnd(p, i+1)
+}
+
+// closesQuote reports whether the mark p[i] ends a word before a space or
+// punctuation.
+func closesQuote(p string, i int) bool {
+	return i > 0 && !isSpace(p[i-1]) && p[i-1] != '(' && p[i-1] != '[' && quoteEnd(p, i+1)
+}
+
+func quoteEnd(p string, j int) bool {
+	return j >= len(p) || isSpace(p[j]) || strings.IndexByte(".,;:!?)]", p[j]) >= 0
 }
 
 func appendTrimmed(out [][2]int, p string, s, e int) [][2]int {
@@ -190,6 +221,10 @@ func quoteContinues(p string, k int) bool {
 		return false
 	}
 	q += k
+	if opensQuote(p, q) {
+		// The next mark opens a quotation: the open one was never closed.
+		return false
+	}
 	if countWords(p[k:q]) > MaxSentenceWords/2 {
 		return false
 	}
@@ -209,6 +244,10 @@ func attributionFollows(rest string) bool {
 	end := strings.IndexAny(rest, ".!?\"")
 	if end < 0 {
 		end = len(rest)
+	} else if rest[end] == '"' {
+		// A new quotation opens: the words before it are a sentence of
+		// their own ("He said the cell "must hide."").
+		return false
 	}
 	words := strings.Fields(rest[:end])
 	if len(words) > 8 {

@@ -59,6 +59,11 @@ func TestSplit(t *testing.T) {
 		{"lower case continues", "It cost $5 vs. $6 at the store. Fine.", []string{"It cost $5 vs. $6 at the store.", "Fine."}},
 		{"question", "Why now? Nobody knows.", []string{"Why now?", "Nobody knows."}},
 		{"no end", "a fragment without an end", []string{"a fragment without an end"}},
+		{"quotation then its reporter", `The chief called it "a disaster." He said the town "must leave now." Nobody moved.`,
+			[]string{`The chief called it "a disaster."`, `He said the town "must leave now."`, "Nobody moved."}},
+		{"unclosed quotation", `He called it "a win. Fans cheered. The mayor said "it is over," aides said.`,
+			[]string{`He called it "a win.`, "Fans cheered.", `The mayor said "it is over," aides said.`}},
+		{"quotation runs on", `"We left. "We came back," she said.`, []string{`"We left.`, `"We came back," she said.`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
