@@ -382,7 +382,8 @@ func takeRun(d *text.Document, si, i, j int, info []tinfo, out []Mention) []Ment
 	} else {
 		m.TitleTok = m.Tok
 	}
-	if m.Gender == Unknown && m.First != "" {
+	if m.Gender == Unknown && (m.First != "" || m.Suffix == "" && isFirstName(info[m.Tok-i].c)) {
+		// The first name, or a first name written alone ("Melania").
 		c := info[m.Tok-i].c
 		switch {
 		case c&cMale != 0 && c&cFemale == 0:

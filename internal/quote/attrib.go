@@ -645,7 +645,11 @@ func (a *analyzer) head(si int, sg segment) int {
 		}
 		inPP := false
 		for t := sg.a; t < m.TitleTok; t++ {
-			if preps[toks[t].Lower] && !toks[t].Cap {
+			w := toks[t].Lower
+			if !toks[t].Cap && (preps[w] || (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) &&
+				!isRoleWord(w) && !entity.IsRoleOrModifier(w)) {
+				// In a phrase after a preposition or another word: "a
+				// spokesman for Devin Nunes", "a journalist visiting Nice".
 				inPP = true
 				break
 			}
@@ -700,7 +704,7 @@ func bareName(toks []text.Token) bool {
 // family name in the document has.
 func (a *analyzer) isPerson(mi int) bool {
 	m := &a.ms[mi]
-	return m.First != "" || m.IsPersonLike() || a.person[strings.ToLower(m.Last)]
+	return m.First != "" || m.IsPersonLike() || a.person[strings.ToLower(m.Last)] || m.Gender != entity.Unknown
 }
 
 // roleLike reports whether segment sg reads as a noun phrase naming a
@@ -736,13 +740,17 @@ func (a *analyzer) roleStart(si int, sg segment) int {
 }
 
 // genderOf returns what is known of the sex of the person mention mi
-// names.
+// names: what its title or first name tells, else what the document tells
+// of the person it names.
 func (a *analyzer) genderOf(mi int) entity.Gender {
 	m := &a.ms[mi]
 	if m.Gender != entity.Unknown {
 		return m.Gender
 	}
-	return a.gender[strings.ToLower(m.Last)]
+	if p := a.people.Of(0, mi); p >= 0 {
+		return a.people.People()[p].Gender
+	}
+	return entity.Unknown
 }
 
 func compatible(g entity.Gender, pron string) bool {
@@ -755,54 +763,142 @@ func compatible(g entity.Gender, pron string) bool {
 	return false
 }
 
-// resolve finds who "he" or "she" at token tok of sentence si stands for:
-// the speaker of the previous quotation when it is in the same or the
-// previous paragraph, else the speaker of the nearest earlier attribution,
-// else the nearest earlier person named outside quotations (the first one
-// of its sentence), within the same or the previous paragraph. A name
-// counts as a person's when the document gives it a first name, a title
-// or a verb of speech somewhere.
+// resolve finds who "he" or "she" at token tok of sentence si stands for;
+// the speaker's Start and End are the pronoun's.
+//
+// It walks back from the pronoun sentence by sentence, over at most 12
+// sentences and the 3 paragraphs before, and takes in each sentence, in
+// order: the named speaker of a cue ("Smith said") whose sex does not
+// contradict the pronoun, the person named as the subject of the
+// sentence, a role the sentence gives as a speaker ("an aide said"), then
+// any other person named outside quotations — unless the subject of the
+// sentence is the same pronoun, which stands for the same person further
+// back. A name counts as a person's when the document gives it a first
+// name, a title or a verb of speech somewhere.
 func (a *analyzer) resolve(si, tok int, pron string, prev *Quotation) Speaker {
-	sp := a.resolveRef(si, tok, pron, prev)
+	sp := a.resolveRef(si, tok, pron)
 	sp.Start, sp.End = a.tokSpan(si, tok, tok+1)
 	return sp
 }
 
-func (a *analyzer) resolveRef(si, tok int, pron string, prev *Quotation) Speaker {
+func (a *analyzer) resolveRef(si, tok int, pron string) Speaker {
 	para := a.d.Sentences[si].Para
-	if prev != nil && a.d.Sentences[prev.EndSent].Para >= para-1 && prev.Speaker.Known() {
-		sp := prev.Speaker
-		if sp.Mention < 0 || compatible(a.genderOf(sp.Mention), pron) {
-			sp.How = Pronoun
-			return sp
+	for sj, n := si, 0; sj >= 0 && n < 12 && a.d.Sentences[sj].Para >= para-3; sj, n = sj-1, n+1 {
+		limit := len(a.d.Sentences[sj].Tokens)
+		if sj == si {
+			limit = tok
 		}
-	}
-	for sj := si; sj >= 0 && a.d.Sentences[sj].Para >= para-1; sj-- {
+		same := limit // where the same pronoun is a subject: a name after it is not what it stands for
+		role := ""
 		cs := a.cues(sj)
 		for i := len(cs) - 1; i >= 0; i-- {
 			c := &cs[i]
-			if sj == si && c.tok >= tok {
+			if c.tok >= limit || c.label {
 				continue
 			}
-			if c.sp.Mention >= 0 && compatible(a.genderOf(c.sp.Mention), pron) {
-				return Speaker{Mention: c.sp.Mention, How: Pronoun}
+			switch {
+			case c.sp.Mention >= 0:
+				if compatible(a.genderOf(c.sp.Mention), pron) {
+					return Speaker{Mention: c.sp.Mention, How: Pronoun}
+				}
+			case c.pron == pron:
+				same = min(same, c.pronTok)
+			case c.sp.Role != "" && role == "" && singular(c.sp.Role):
+				role = c.sp.Role
 			}
 		}
-	}
-	for sj := si; sj >= 0 && sj > si-5 && a.d.Sentences[sj].Para >= para-1; sj-- {
+		sub, pronSub, subTok := a.sentenceSubject(sj, limit)
+		if sub >= 0 && compatible(a.genderOf(sub), pron) {
+			return Speaker{Mention: sub, How: Pronoun}
+		}
+		if role != "" {
+			return Speaker{Mention: -1, Role: role, How: Pronoun}
+		}
+		if pronSub == pron {
+			same = min(same, subTok)
+		}
 		for _, mi := range a.bySent[sj] {
 			m := &a.ms[mi]
-			if sj == si && m.Tok >= tok {
+			if m.Tok >= same {
 				break
 			}
-			if m.Possessive || m.Weak() || !a.person[strings.ToLower(m.Last)] ||
-				a.quoted(m.NormStart) || !compatible(a.genderOf(mi), pron) {
+			if m.Possessive || m.Weak() || !a.isPerson(mi) || a.quoted(m.NormStart) || !compatible(a.genderOf(mi), pron) {
 				continue
 			}
 			return Speaker{Mention: mi, How: Pronoun}
 		}
 	}
 	return Speaker{Mention: -1, How: Pronoun}
+}
+
+// singular reports whether a role phrase names one person: "an aide",
+// not "aides" or "officials".
+func singular(role string) bool {
+	f := strings.Fields(strings.ToLower(role))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	switch f[0] {
+	case "two", "three", "four", "several", "some", "many", "most", "both", "other", "their":
+		return false
+	}
+	return !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss")
+}
+
+// sentenceSubject returns the person named as the subject of sentence si
+// (the first clause, after any opening phrase; a name in apposition to a
+// role: "Trump's wife, Melania,"), looking at tokens before limit, or -1;
+// and the subject pronoun ("he", "she") when the subject is one, with its
+// token.
+func (a *analyzer) sentenceSubject(si, limit int) (int, string, int) {
+	s := &a.d.Sentences[si]
+	toks := s.Tokens
+	p := 0
+	for p < limit {
+		w := toks[p].Lower
+		if softWords[w] || conjunctions[w] {
+			p++
+			continue
+		}
+		if preps[w] || toks[p].Number || a.tokQuoted(si, p) {
+			// An opening phrase: the subject comes after its comma.
+			q := p + 1
+			for q < limit && !gapHas(s, q, ",") {
+				q++
+			}
+			if q >= limit {
+				return -1, "", 0
+			}
+			p = q
+			continue
+		}
+		break
+	}
+	if p >= limit {
+		return -1, "", 0
+	}
+	if w := toks[p].Lower; w == "he" || w == "she" {
+		return -1, w, p
+	}
+	e := a.nounPhrase(si, p, limit)
+	if e == p {
+		return -1, "", 0
+	}
+	mi := a.head(si, segment{p, e})
+	if mi < 0 && e < limit && gapHas(s, e, ",") {
+		for _, mj := range a.bySent[si] {
+			m := &a.ms[mj]
+			if m.TitleTok == e && !m.Possessive && (m.EndTok >= len(toks) || gapHas(s, m.EndTok, ",")) {
+				mi = mj
+				break
+			}
+		}
+	}
+	if mi >= 0 && a.quoted(a.ms[mi].NormStart) {
+		mi = -1
+	}
+	return mi, "", 0
 }
 
 // workWords come before titles of works: `the book "Fire and Fury"`.

@@ -115,7 +115,7 @@ type analyzer struct {
 	bySent [][]int // mention indexes per sentence
 	quotes []Quotation
 	ranges [][2]int // quoted normalized ranges, sorted
-	gender map[string]entity.Gender
+	people *entity.Table // the document's people, for their sex
 	person map[string]bool // family names the document shows to be people's
 	curly  bool            // the source uses both curly double marks
 	// cues per sentence, computed on demand
@@ -129,23 +129,19 @@ func newAnalyzer(d *text.Document, ms []entity.Mention) *analyzer {
 	a := &analyzer{d: d, ms: ms}
 	n := len(d.Sentences)
 	a.bySent = make([][]int, n)
-	a.gender = make(map[string]entity.Gender)
 	a.person = make(map[string]bool)
 	for i := range ms {
 		m := &ms[i]
 		if m.Sent >= 0 && m.Sent < n {
 			a.bySent[m.Sent] = append(a.bySent[m.Sent], i)
 		}
-		last := strings.ToLower(m.Last)
-		if m.Gender != entity.Unknown {
-			a.gender[last] = m.Gender
-		}
 		if m.First != "" || m.IsPersonLike() {
-			a.person[last] = true
+			a.person[strings.ToLower(m.Last)] = true
 		}
 	}
 	src := d.Norm.Source()
 	a.curly = strings.Contains(src, "\u201c") && strings.Contains(src, "\u201d")
+	a.people = entity.Resolve([][]entity.Mention{ms})
 	a.cueCache = make([][]cue, n)
 	a.cueDone = make([]bool, n)
 	raw := a.spans()

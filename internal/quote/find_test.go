@@ -150,7 +150,8 @@ func TestReports(t *testing.T) {
 		}
 		got = append(got, who+"/"+d.Sentences[r.Sent].Tokens[r.Cue].Lower)
 	}
-	want := []string{"Hale/said", "A congressional aide/confirmed"}
+	// "She" stands for the aide, the one speaker before it she can be.
+	want := []string{"Hale/said", "A congressional aide/confirmed", "A congressional aide/said"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Reports (-want +got):\n%s", diff)
 	}
