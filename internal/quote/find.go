@@ -114,8 +114,8 @@ type analyzer struct {
 	ms     []entity.Mention
 	bySent [][]int // mention indexes per sentence
 	quotes []Quotation
-	ranges [][2]int // quoted normalized ranges, sorted
-	people *entity.Table // the document's people, for their sex
+	ranges [][2]int        // quoted normalized ranges, sorted
+	people *entity.Table   // the document's people, for their sex
 	person map[string]bool // family names the document shows to be people's
 	curly  bool            // the source uses both curly double marks
 	// cues per sentence, computed on demand
