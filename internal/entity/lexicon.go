@@ -239,7 +239,8 @@ const speechVerbs = `said says say saying told tells telling added adds adding w
 	marveled marvelled thundered roared bellowed boomed beamed riffed demurred
 	assured assures read reads texted emailed messaged quips jokes muses laments
 	complains boasts brags counters cautions asserts predicts writes recounts
-	reiterates affirms retorts pleads whispers shrugged chimed sang sings`
+	reiterates affirms retorts pleads whispers shrugged chimed sang sings elaborated
+	elaborates surmised surmises offered offers reasoned reasons`
 
 // IsSpeechVerb reports whether w, a lower-case word, is a verb that news
 // writing uses to attribute speech, such as "said", "told" or "tweeted".

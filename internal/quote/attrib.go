@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/entity"
@@ -84,8 +85,12 @@ type cue struct {
 
 // labelVerbs attribute the quotation they introduce without reporting
 // speech; particles after them make other verbs ("called for").
-var labelVerbs = setOf("called", "calls", "calling", "described", "describes", "dubbed",
-	"labelled", "labeled", "branded", "termed", "hailed", "slammed", "denounced")
+var labelVerbs = setOf("called", "calls", "calling", "described", "describes", "describing", "dubbed",
+	"dubbing", "labelled", "labeled", "labeling", "labelling", "labels", "branded", "branding", "brands",
+	"termed", "terming", "hailed", "hailing", "slammed", "slamming", "denounced", "denouncing")
+
+// backVerbs are verbs of speech when "back" follows them: "shot back".
+var backVerbs = setOf("shot", "shoots", "fired", "fires", "hit", "hits", "pushed", "pushes", "snapped", "wrote", "talked")
 
 var particles = setOf("for", "on", "off", "up", "in", "out", "back", "upon", "by")
 
@@ -174,11 +179,13 @@ func (a *analyzer) cues(si int) []cue {
 	var out []cue
 	for k := range toks {
 		t := &toks[k]
-		if t.Cap || a.tokQuoted(si, k) {
+		if t.Cap && t.Lower != "according" || a.tokQuoted(si, k) {
 			continue
 		}
 		var c cue
 		switch {
+		case backVerbs[t.Lower] && k+1 < len(toks) && toks[k+1].Lower == "back" && !a.tokQuoted(si, k+1):
+			c = cue{tok: k, end: k + 2, kind: verbCue, word: t.Lower + " back"}
 		case t.Lower == "according" && k+1 < len(toks) && toks[k+1].Lower == "to":
 			c = cue{tok: k, end: k + 2, kind: accordingCue, word: "according to"}
 		case labelVerbs[t.Lower] && (k+1 >= len(toks) || !particles[toks[k+1].Lower]):
@@ -252,14 +259,33 @@ func (a *analyzer) speakerOf(si int, c *cue) {
 	st := &a.d.Sentences[si]
 	if a.participle(st, c.tok) {
 		// "Trump took a risk, telling the crowd "...": the speaker is
-		// the subject of the clause the participle hangs on.
+		// the subject of the clause the participle hangs on. A scare
+		// quote inside that clause does not end it.
+		lo = 0
+		for k := c.tok - 1; k >= 0; k-- {
+			if a.longQuoted(si, k) {
+				lo = k + 1
+				break
+			}
+		}
 		if sp, ok := a.clauseSubject(si, lo, c.tok); ok {
 			c.sp, c.pron, c.pronTok = sp.sp, sp.pron, sp.pronTok
 			c.sp.Cue = c.word
 		}
 		return
 	}
-	if a.subjectBefore(si, lo, c.tok, c) {
+	k := c.tok
+	if gapHas(st, k, ")") {
+		// A party tag or an aside between the name and its verb: "Rep.
+		// Earl Blumenauer (D-Ore.) said".
+		for j := k - 1; j > lo && j >= k-7; j-- {
+			if gapHas(st, j, "(") {
+				k = j
+				break
+			}
+		}
+	}
+	if a.subjectBefore(si, lo, k, c) {
 		return
 	}
 	if listenerVerbs[c.word] {
@@ -289,8 +315,9 @@ func (a *analyzer) participle(s *text.Sentence, k int) bool {
 	if !strings.HasSuffix(w, "ing") || k == 0 {
 		return false
 	}
-	return gapHas(s, k, ",-") || participleBefore[s.Tokens[k-1].Lower] && (k < 2 || gapHas(s, k-1, ",-") ||
-		!participleBefore[s.Tokens[k-2].Lower])
+	prev := s.Tokens[k-1].Lower
+	return gapHas(s, k, ",-") || (participleBefore[prev] || prev == "and" || prev == "or") &&
+		(k < 2 || gapHas(s, k-1, ",-") || !participleBefore[s.Tokens[k-2].Lower])
 }
 
 // A subject is the subject clauseSubject finds: a speaker, or the pronoun
@@ -313,7 +340,7 @@ func (a *analyzer) clauseSubject(si, from, to int) (subject, bool) {
 	toks := s.Tokens
 	cs := from
 	for t := to - 1; t > from; t-- {
-		if a.tokQuoted(si, t) || clauseWords[toks[t].Lower] && !toks[t].Cap && !(t == to-1 && participleBefore[toks[t].Lower]) {
+		if a.longQuoted(si, t) || clauseWords[toks[t].Lower] && !toks[t].Cap && !(t == to-1 && participleBefore[toks[t].Lower]) {
 			cs = t + 1
 			break
 		}
@@ -1023,19 +1050,15 @@ func (a *analyzer) workTitle(q *Quotation) bool {
 }
 
 // direct finds the speaker a quotation's own sentences name: a cue just
-// after it ("...," X said), then the nearest cue before it in its first
-// sentence (X said "..."), then any cue after it in its last sentence. A
-// name before the quotation wins over a pronoun after it.
+// after it ("...," X said; "he said" is resolved to a person), then the
+// nearest cue before it in its first sentence (X said "..."), then the
+// clause a colon ends before it (`X continued:` at the end of the
+// paragraph before), then any cue after it in its last sentence, then the
+// next sentence when a question or an exclamation ended the quotation's
+// sentence (`"Why?" Trump asked reporters.`), then a name after a dash
+// (`"..." - Jane Doe`).
 func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
-	var pron *cue
-	pronSent := 0
 	other := false // "they said", "it says": a speaker that cannot be named
-	note := func(si int, c *cue) {
-		if c.pron != "" && pron == nil {
-			pron, pronSent = c, si
-		}
-		other = other || c.sp.How == Pronoun
-	}
 	// 1. A cue right after the closing mark.
 	es := q.EndSent
 	s := &a.d.Sentences[es]
@@ -1060,7 +1083,13 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 			if c.sp.Known() {
 				return c.sp
 			}
-			note(es, c)
+			if c.pron != "" {
+				return a.resolve(es, c.pronTok, c.pron, prev)
+			}
+			other = other || c.sp.How == Pronoun
+		}
+		if sp, ok := a.dashName(es, post, q); ok {
+			return sp
 		}
 	}
 	// 2. The nearest cue before the opening mark.
@@ -1073,15 +1102,19 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 			continue
 		}
 		if c.sp.Known() {
-			if pron == nil || c.sp.Mention >= 0 {
-				return c.sp
-			}
-			break
+			return c.sp
+		}
+		if c.pron != "" {
+			return a.resolve(ss, c.pronTok, c.pron, prev)
 		}
 		if c.sp.How == Pronoun {
-			note(ss, c)
+			other = true
 			break
 		}
+	}
+	// 3. The clause a colon ends before the opening mark.
+	if sp, ok := a.colonIntro(q, prev); ok {
+		return sp
 	}
 	// A name and a colon: `and York: "..."`.
 	if mi := a.colonSpeaker(q); mi >= 0 {
@@ -1089,20 +1122,154 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 		a.setMention(&sp, mi)
 		return sp
 	}
-	// 3. Any cue after the quotation in its last sentence.
+	// 4. Any cue after the quotation in its last sentence.
 	for _, c := range after {
 		if c.sp.Known() {
 			return c.sp
 		}
-		note(es, c)
+		if c.pron != "" {
+			return a.resolve(es, c.pronTok, c.pron, prev)
+		}
+		other = other || c.sp.How == Pronoun
 	}
-	if pron != nil {
-		return a.resolve(pronSent, pron.pronTok, pron.pron, prev)
+	// 5. The next sentence, or a name after a dash there.
+	if post < 0 && es+1 < len(a.d.Sentences) {
+		if sp, ok := a.nextSentence(q, prev); ok {
+			return sp
+		}
 	}
 	if other {
 		return Speaker{Mention: -1, How: Pronoun}
 	}
 	return Speaker{Mention: -1}
+}
+
+// nextSentence finds the speaker the sentence after q's last one gives
+// when q ends its sentence: a sentence that opens with the speaker and a
+// cue after a quotation that ends with a question or an exclamation mark
+// (`"Why?" Trump asked reporters.`), or a name after a dash (`"..."` then
+// `- Jane Doe, a reader`).
+func (a *analyzer) nextSentence(q *Quotation, prev *Quotation) (Speaker, bool) {
+	ns := q.EndSent + 1
+	n := &a.d.Sentences[ns]
+	if len(n.Tokens) == 0 {
+		return Speaker{}, false
+	}
+	if strings.HasPrefix(strings.TrimSpace(n.Norm[:n.Tokens[0].Start]), "-") && n.Para <= a.d.Sentences[q.EndSent].Para+1 {
+		return a.dashName(ns, 0, q)
+	}
+	if n.Para != a.d.Sentences[q.EndSent].Para || !strings.ContainsAny(q.Text[max(0, len(q.Text)-2):], "?!") {
+		return Speaker{}, false
+	}
+	for _, c := range a.cues(ns) {
+		if c.tok > 5 || c.label || a.quotedBetween(ns, 0, c.tok) {
+			break
+		}
+		switch {
+		case c.pron != "" && c.pronTok == 0:
+			return a.resolve(ns, c.pronTok, c.pron, prev), true
+		case c.sp.Mention >= 0 && a.ms[c.sp.Mention].TitleTok == 0 && a.ms[c.sp.Mention].EndTok <= c.tok:
+			return c.sp, true
+		}
+		break
+	}
+	return Speaker{}, false
+}
+
+// dashName finds a person named after a dash at token k of sentence si,
+// right after quotation q or opening the sentence after it: `"..." - Jane
+// Doe`. The name must end its sentence or be followed by a comma.
+func (a *analyzer) dashName(si, k int, q *Quotation) (Speaker, bool) {
+	s := &a.d.Sentences[si]
+	var gap string
+	if k == 0 {
+		gap = s.Norm[:s.Tokens[0].Start]
+	} else {
+		gap = s.Norm[s.Tokens[k-1].End:s.Tokens[k].Start]
+	}
+	if k > 0 && s.NormStart()+s.Tokens[k-1].End > q.NormEnd {
+		return Speaker{}, false
+	}
+	if strings.Trim(gap, ` "'.,!?`) != "-" {
+		return Speaker{}, false
+	}
+	for _, mi := range a.bySent[si] {
+		m := &a.ms[mi]
+		if m.TitleTok != k || m.Possessive {
+			continue
+		}
+		if m.EndTok < len(s.Tokens) && !gapHas(s, m.EndTok, ",(") {
+			break
+		}
+		sp := Speaker{Cue: "-"}
+		a.setMention(&sp, mi)
+		return sp, true
+	}
+	return Speaker{}, false
+}
+
+// colonIntro finds the speaker of a quotation that follows a colon: the
+// cue of the clause before the colon, else its subject (`Kasich
+// resisted: "..."`, `The report concluded:` at the end of the paragraph
+// before).
+func (a *analyzer) colonIntro(q *Quotation, prev *Quotation) (Speaker, bool) {
+	t := a.d.Norm.Text
+	i := q.NormStart - 1
+	for i >= 0 && (t[i] == '"' || t[i] == '\'' || isSpace(t[i])) {
+		i--
+	}
+	if i < 0 || t[i] != ':' {
+		return Speaker{}, false
+	}
+	sj := a.sentenceAt(i)
+	if sj < 0 || sj < q.Sent-1 || sj > q.Sent {
+		return Speaker{}, false
+	}
+	s := &a.d.Sentences[sj]
+	kc := 0
+	for kc < len(s.Tokens) && s.NormStart()+s.Tokens[kc].Start < i {
+		kc++
+	}
+	cs := a.cues(sj)
+	for j := len(cs) - 1; j >= 0; j-- {
+		c := &cs[j]
+		if c.tok >= kc {
+			continue
+		}
+		if c.sp.Known() {
+			return c.sp, true
+		}
+		if c.pron != "" {
+			return a.resolve(sj, c.pronTok, c.pron, prev), true
+		}
+		break
+	}
+	lo := 0
+	for k := kc - 1; k >= 0; k-- {
+		if a.longQuoted(sj, k) {
+			lo = k + 1
+			break
+		}
+	}
+	sub, ok := a.clauseSubject(sj, lo, kc)
+	if !ok {
+		return Speaker{}, false
+	}
+	if sub.pron != "" {
+		return a.resolve(sj, sub.pronTok, sub.pron, prev), true
+	}
+	sub.sp.Cue = ":"
+	return sub.sp, true
+}
+
+// longQuoted reports whether token k of sentence si lies in a quotation of
+// four words or more, not a scare quote.
+func (a *analyzer) longQuoted(si, k int) bool {
+	s := &a.d.Sentences[si]
+	off := s.NormStart() + s.Tokens[k].Start
+	r := a.ranges
+	i := sort.Search(len(r), func(i int) bool { return r[i][1] > off })
+	return i < len(r) && r[i][0] <= off && words(a.d.Norm.Text[r[i][0]:r[i][1]]) >= 4
 }
 
 // colonSpeaker returns the mention of a person whose name ends right

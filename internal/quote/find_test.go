@@ -82,7 +82,7 @@ func TestFind(t *testing.T) {
 		{"asked by", `When asked by a reporter if "the deal is off", Mr Hale responded, "Nope."`,
 			[]found{{"the deal is off", "a reporter", Direct}, {"Nope.", "Hale", Direct}}},
 		{"continued paragraph", "John Hale said: \"The first paragraph of it.\n\n\"The second paragraph,\" he added. \"And more.\"",
-			[]found{{"The first paragraph of it. The second paragraph", "John Hale", Direct}, {"And more.", "John Hale", Carried}}},
+			[]found{{"The first paragraph of it. The second paragraph", "John Hale", Pronoun}, {"And more.", "John Hale", Carried}}},
 		{"unresolved pronoun keeps the quote, not a place", `Officials met in Zorbaland. "We made progress," he said.`,
 			[]found{{"We made progress", "", Pronoun}}},
 		{"colon after a name", `Among the callers was Ann Lee: "We will sue."`,
