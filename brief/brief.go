@@ -135,15 +135,19 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 		return nil, err
 	}
 	sel := s.selector(matches, defaultParams)
+	// Citations come from the same-information decision, which asks more
+	// than similarity: that the other sentence carries the claim.
+	support := s.Align.AllSupport()
+	reports := s.copies(loose)
 	for _, u := range sel.Summarize(opts.Words) {
-		b.Summary = append(b.Summary, s.statement(u, matches[u]))
+		b.Summary = append(b.Summary, s.statement(u, support[u]))
 	}
 	if b.Summary == nil {
 		b.Summary = []parallax.Statement{}
 	}
 	if len(s.Articles) > 1 {
-		b.Agreed = s.agreed(sel, matches, opts.MaxAgreed)
-		for d, list := range s.exclusive(sel, loose, opts) {
+		b.Agreed = s.agreed(sel, support, reports, opts.MaxAgreed)
+		for d, list := range s.exclusive(sel, loose, support, reports, opts) {
 			b.Exclusive[s.Articles[d].ID] = list
 		}
 		b.Conflicts = s.conflicts(matches)
@@ -212,8 +216,8 @@ func (s *Story) title(matches [][]align.Match) string {
 }
 
 // statement makes the statement of unit u: its text and every source that
-// reports the same information.
-func (s *Story) statement(u int, ms []align.Match) parallax.Statement {
+// reports the same information, each with its evidence.
+func (s *Story) statement(u int, ev []align.Evidence) parallax.Statement {
 	unit := &s.Align.Units[u]
 	a := &s.Articles[unit.Doc]
 	st := parallax.Statement{
@@ -221,11 +225,10 @@ func (s *Story) statement(u int, ms []align.Match) parallax.Statement {
 		Sources:  []string{a.ID},
 		Evidence: []parallax.Span{{Source: a.ID, Start: unit.Start, End: unit.End}},
 	}
-	for _, m := range ms {
-		v := &s.Align.Units[m.Unit]
-		id := s.Articles[v.Doc].ID
-		st.Sources = append(st.Sources, id)
-		st.Evidence = append(st.Evidence, parallax.Span{Source: id, Start: v.Start, End: v.End})
+	for _, e := range ev {
+		sp := s.evidenceSpan(e)
+		st.Sources = append(st.Sources, sp.Source)
+		st.Evidence = append(st.Evidence, sp)
 	}
 	return st
 }

@@ -55,6 +55,14 @@ func (s *Story) Cite(claim parallax.Span, article string) []parallax.Span {
 	if u < 0 {
 		return nil
 	}
+	if c := s.Align.Params().Cosine; c > 0 {
+		for _, m := range s.Align.Matches(u, c) {
+			if s.Articles[s.Align.Units[m.Unit].Doc].ID == article {
+				return []parallax.Span{s.span(m.Unit)}
+			}
+		}
+		return nil
+	}
 	for _, e := range s.Align.Support(u) {
 		if s.Articles[e.Doc].ID == article {
 			return []parallax.Span{s.evidenceSpan(e)}

@@ -8,12 +8,13 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/parallax-news/parallax/internal/align"
 	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/eval"
 )
 
 const evalCitationsUsage = `Usage:
-  parallax eval citations [--labels FILE] [--shared DIR] [--part tune|check|all] [--misses FILE]
+  parallax eval citations [--labels FILE] [--shared DIR] [--part tune|check|all] [--misses FILE] [--params JSON]
   parallax eval citations --candidates OUT --set SET [--every N] [--claims K] [--others K] [--per K]
 
 Checks the brief's citations against a labelled set of (claim, other
@@ -23,7 +24,9 @@ other article, the evidence the brief cites from that article is correct
 when it was judged to report the claim, wrong when judged not to. Stories
 are read from the shared data (default ../shared). --part picks the stories
 used to tune or those kept to check (a fixed split by hash). --misses
-writes the wrong, unjudged and missed cases as JSON lines.
+writes the wrong, unjudged and missed cases as JSON lines. --params
+overrides knobs of the same-information decision, given as JSON
+({"ClaimCover": 0.5, ...}), to measure them.
 
 With --candidates, writes pairs to judge for the stories of SET
 (duc2004-dev, multinews-val or seeds; every N-th story), with their
@@ -44,6 +47,7 @@ func runEvalCitations(ctx context.Context, args []string, stdout, stderr io.Writ
 	claims := fs.Int("claims", 3, "with --candidates: claims per story")
 	others := fs.Int("others", 3, "with --candidates: other articles per claim")
 	per := fs.Int("per", 2, "with --candidates: candidates of each kind per article")
+	paramsJSON := fs.String("params", "", "JSON object overriding the decision's knobs, for measuring them")
 	if err := fs.Parse(args); err != nil {
 		return &usageError{"eval citations: " + err.Error()}
 	}
@@ -66,7 +70,15 @@ func runEvalCitations(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
-	res, err := eval.Citations(ctx, ls, loader, *part)
+	var params *align.Params
+	if *paramsJSON != "" {
+		p := align.DefaultParams
+		if err := json.Unmarshal([]byte(*paramsJSON), &p); err != nil {
+			return &usageError{"eval citations: --params: " + err.Error()}
+		}
+		params = &p
+	}
+	res, err := eval.Citations(ctx, ls, loader, *part, params)
 	if err != nil {
 		return err
 	}

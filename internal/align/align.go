@@ -61,21 +61,21 @@ func New(docs []*text.Document) *Story {
 	s.ByDoc = make([][]int, len(docs))
 	s.SentUnit = make([][]int, len(docs))
 	var raw [][]int32
-	add := func(doc, sent, start, end int, toks []text.Token) {
+	add := func(doc, sent, start, end int, norm string, toks []text.Token) {
 		s.ByDoc[doc] = append(s.ByDoc[doc], len(s.Units))
 		s.Units = append(s.Units, Unit{Doc: doc, Sent: sent, Start: start, End: end})
 		raw = append(raw, s.termIDs(toks))
-		s.profiles = append(s.profiles, buildProfile(toks, s.id))
+		s.profiles = append(s.profiles, buildProfile(norm, toks, s.id))
 	}
 	for i, d := range docs {
 		if d.Title != nil {
-			add(i, -1, d.Title.Start, d.Title.End, d.TitleTokens)
+			add(i, -1, d.Title.Start, d.Title.End, d.Title.Text, d.TitleTokens)
 		}
 		s.SentUnit[i] = make([]int, len(d.Sentences))
 		for j := range d.Sentences {
 			s.SentUnit[i][j] = len(s.Units)
 			sen := &d.Sentences[j]
-			add(i, j, sen.Start, sen.End, sen.Tokens)
+			add(i, j, sen.Start, sen.End, sen.Norm, sen.Tokens)
 		}
 	}
 	s.df = make([]int32, len(s.vocab))

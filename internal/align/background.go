@@ -25,10 +25,14 @@ var bgdf []byte
 type background struct {
 	docs float64
 	df   map[string]float64
+	// capital is, for stems seen often enough inside sentences of cased
+	// text, the share of those uses written with a capital: near 1 for
+	// names, near 0 for common words.
+	capital map[string]float64
 }
 
 var loadBackground = sync.OnceValue(func() *background {
-	b := &background{docs: 1, df: make(map[string]float64)}
+	b := &background{docs: 1, df: make(map[string]float64), capital: make(map[string]float64)}
 	zr, err := gzip.NewReader(bytes.NewReader(bgdf))
 	if err != nil {
 		// The table is built into the binary; a test checks it reads.
@@ -41,6 +45,10 @@ var loadBackground = sync.OnceValue(func() *background {
 		if !ok {
 			continue
 		}
+		n, pct, hasCase := strings.Cut(n, "\t")
+		if c, err := strconv.Atoi(pct); hasCase && err == nil {
+			b.capital[stem] = float64(c) / 100
+		}
 		v, err := strconv.Atoi(n)
 		if err != nil {
 			continue
@@ -52,7 +60,7 @@ var loadBackground = sync.OnceValue(func() *background {
 		b.df[stem] = float64(v)
 	}
 	if sc.Err() != nil || b.docs < 2 {
-		return &background{docs: 1, df: make(map[string]float64)}
+		return &background{docs: 1, df: make(map[string]float64), capital: make(map[string]float64)}
 	}
 	// A paraphrase group is as common as its commonest member.
 	for w, g := range synonyms {
@@ -81,4 +89,18 @@ func (b *background) idf(term string) float64 {
 		df = 2
 	}
 	return math.Log(b.docs / df)
+}
+
+// isName reports whether a token reads as a name: its stem is mostly
+// written with a capital in news, or, when the background does not know
+// its casing, it has a capital where one says something (not opening the
+// sentence), or it opens the sentence and is rare.
+func (b *background) isName(stem string, capital, opening bool) bool {
+	if c, ok := b.capital[stem]; ok {
+		return c >= 0.7
+	}
+	if !capital {
+		return false
+	}
+	return !opening || b.df[stem] < 100
 }

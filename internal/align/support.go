@@ -18,39 +18,81 @@ import (
 // negation and modality agree. Cosine similarity alone says two sentences
 // share a topic; these say they share a fact.
 
-// Params are the knobs of the same-information decision. DefaultParams
-// holds the values in use; docs/EVALUATION.md tells how they were set.
+// Params are the knobs of the same-information decision: a linear score
+// over the measures of a Pair, and the score a pair must reach.
+// DefaultParams holds the values in use; docs/EVALUATION.md tells how they
+// were fitted (logistic regression on the tuning half of the labelled
+// citation pairs) and checked (on the other half).
 type Params struct {
-	// ClaimCover is the least share of the claim's content weight the
-	// candidate must hold.
-	ClaimCover float64
-	// CandidateCover is the least share of the candidate's own content
-	// weight that the claim must hold: a long sentence about something
-	// else that mentions the claim's words in passing is not support.
-	CandidateCover float64
-	// CoreCover is the least share of the claim's weight in words that are
-	// neither names nor numbers (what happened, the predicate) the
-	// candidate must hold.
-	CoreCover float64
-	// NameCover is the least share of the claim's name weight the
-	// candidate must hold (the main actors), when the claim has names.
-	NameCover float64
-	// Topic scales down a word by the share of the story's units that hold
-	// it: weight = idf / (1 + Topic*share).
-	Topic float64
+	Bias                       float64
+	ClaimCover, CandidateCover float64
+	CoreCover, NameCover       float64
+	VerbCover, Subject         float64
+	// LogShared weighs log(1 + the shared content weight): how much is
+	// said in common, not only which share of it.
+	LogShared float64
+	// NumberClash, Polarity and Modality weigh the disagreements.
+	NumberClash, Polarity, Modality float64
+	// Threshold is the score a pair must reach, or Backed when the two
+	// units' cosine similarity in the story reaches BackedCosine: two
+	// measures that agree.
+	Threshold, Backed float64
+	BackedCosine      float64
 	// MinShared is the least number of distinct content terms two units
 	// must share.
 	MinShared int
+	// Topic scales down a word by the share of the story's units that hold
+	// it: weight = idf / (1 + Topic*share).
+	Topic float64
+	// Cosine, when above 0, replaces the decision by the one Parallax used
+	// before it: cosine similarity at least Cosine. It is kept to measure
+	// the two side by side.
+	Cosine float64
 }
 
 // DefaultParams are the decision's values in use.
 var DefaultParams = Params{
-	ClaimCover:     0.5,
-	CandidateCover: 0.2,
-	CoreCover:      0.34,
-	NameCover:      0.5,
-	Topic:          3,
+	Bias:           -4.56,
+	ClaimCover:     0.66,
+	CandidateCover: 0.99,
+	CoreCover:      0.73,
+	NameCover:      0.24,
+	VerbCover:      0.58,
+	Subject:        0.02,
+	LogShared:      0.98,
+	NumberClash:    -0.19,
+	Polarity:       -0.57,
+	Modality:       -0.19,
+	Threshold:      0.5,
+	Backed:         -0.25,
+	BackedCosine:   0.27,
 	MinShared:      2,
+	Topic:          3,
+}
+
+// Score is the decision's linear score of a pair under p.
+func (p Params) Score(f Pair) float64 {
+	x := p.Bias + p.ClaimCover*f.ClaimCover + p.CandidateCover*f.CandidateCover +
+		p.CoreCover*f.CoreCover + p.NameCover*f.NameCover + p.VerbCover*f.VerbCover +
+		p.LogShared*math.Log1p(f.SharedWeight)
+	if f.Subject {
+		x += p.Subject
+	}
+	if f.NumberClash {
+		x += p.NumberClash
+	}
+	if f.Polarity {
+		x += p.Polarity
+	}
+	if f.Modality {
+		x += p.Modality
+	}
+	return x
+}
+
+// Same reports whether the pair passes the decision under p.
+func (p Params) Same(f Pair) bool {
+	return f.Shared >= p.MinShared && p.Score(f) >= p.Threshold
 }
 
 // A Pair describes how two units relate under the decision.
@@ -62,8 +104,16 @@ type Pair struct {
 	// words that are not names or numbers, and to its names (1 when it has
 	// none).
 	CoreCover, NameCover float64
-	// Shared is the number of distinct content terms both hold.
-	Shared int
+	// Shared is the number of distinct content terms both hold, and
+	// SharedWeight their summed weight.
+	Shared       int
+	SharedWeight float64
+	// VerbCover is ClaimCover restricted to the claim's verbs (1 when it
+	// has none): whether the candidate tells the same happening.
+	VerbCover float64
+	// Subject reports that the claim's main actor (its first name in the
+	// main clause) is in the candidate, or that the claim names none.
+	Subject bool
 	// NumberClash reports a word counted with different numbers.
 	NumberClash bool
 	// Polarity reports that one side is negated and the other is not.
@@ -73,42 +123,48 @@ type Pair struct {
 	Modality bool
 }
 
-// Same reports whether the pair passes the decision under p.
-func (p Params) Same(f Pair) bool {
-	return f.Shared >= p.MinShared && f.ClaimCover >= p.ClaimCover &&
-		f.CandidateCover >= p.CandidateCover && f.CoreCover >= p.CoreCover &&
-		f.NameCover >= p.NameCover && !f.NumberClash && !f.Polarity && !f.Modality
-}
-
-// Score orders candidates that pass: how much of the claim they carry
-// first, and how much of themselves is the claim next.
-func (f Pair) Score() float64 { return 0.75*f.ClaimCover + 0.25*f.CandidateCover }
-
 // A profile is what the decision knows of a unit or of two adjacent units
 // joined.
 type profile struct {
-	terms   []int32 // sorted, distinct term ids
-	name    []bool  // per term: written as a name
-	number  []bool  // per term: a number
+	terms  []int32   // sorted, distinct term ids
+	name   []bool    // per term: written as a name
+	number []bool    // per term: a number
+	verb   []bool    // per term: used as a verb (the predicate)
+	scale  []float32 // per term: 1 in the main clause, less in a relative
+	// clause, a parenthesis or a trailing attribution
+	subject int32 // the first name term, the likely main actor, or -1
 	counts  map[string]string
 	negated bool
 	hedged  bool
 }
 
-// buildProfile reads a unit's tokens. ids maps a term to its id.
-func buildProfile(toks []text.Token, ids func(string) int32) profile {
-	p := profile{}
-	type flag struct{ name, number bool }
-	flags := make(map[int32]flag)
+// buildProfile reads a unit's normalized text and its tokens. ids maps a
+// term to its id.
+func buildProfile(norm string, toks []text.Token, ids func(string) int32) profile {
+	p := profile{subject: -1}
+	type flag struct {
+		name, number, verb bool
+		scale              float32
+	}
+	flags := make(map[int32]*flag)
+	bg := loadBackground()
+	scale := clauseScale(norm, toks)
 	for _, t := range termsAt(toks) {
 		id := ids(t.term)
 		tok := &toks[t.tok]
 		f := flags[id]
-		f.number = f.number || tok.Number
-		// A capital inside the sentence marks a name; the first word's
-		// capital says nothing.
-		f.name = f.name || (tok.Cap && t.tok > 0 && !tok.Number && !afterOpening(toks, t.tok))
-		flags[id] = f
+		if f == nil {
+			f = &flag{}
+			flags[id] = f
+		}
+		f.number = f.number || tok.Number || numberWords[tok.Lower] != ""
+		name := !f.number && bg.isName(tok.Stem, tok.Cap, t.tok == 0 || afterOpening(toks, t.tok))
+		f.name = f.name || name
+		f.verb = f.verb || (!name && !f.number && isVerb(toks, t.tok))
+		f.scale = max(f.scale, scale[t.tok])
+		if name && p.subject < 0 && scale[t.tok] == 1 {
+			p.subject = id
+		}
 	}
 	for id := range flags {
 		p.terms = append(p.terms, id)
@@ -116,12 +172,21 @@ func buildProfile(toks []text.Token, ids func(string) int32) profile {
 	slices.Sort(p.terms)
 	p.name = make([]bool, len(p.terms))
 	p.number = make([]bool, len(p.terms))
+	p.verb = make([]bool, len(p.terms))
+	p.scale = make([]float32, len(p.terms))
 	for i, id := range p.terms {
-		p.name[i], p.number[i] = flags[id].name, flags[id].number
+		f := flags[id]
+		p.name[i], p.number[i], p.verb[i], p.scale[i] = f.name, f.number, f.verb, f.scale
 	}
 	p.counts = counts(toks)
-	for _, t := range toks {
-		switch {
+	for i := 0; i < len(toks); i++ {
+		// A negation inside a paraphrase ("not on the table") is part of
+		// what the phrase means, already read as its group.
+		if n, _ := matchPhrase(toks[i:]); n > 0 {
+			i += n - 1
+			continue
+		}
+		switch t := toks[i]; {
 		case isNegation(t):
 			p.negated = true
 		case hedges[t.Lower]:
@@ -129,6 +194,148 @@ func buildProfile(toks []text.Token, ids func(string) int32) profile {
 		}
 	}
 	return p
+}
+
+// Weights of words outside the main clause: what a relative clause or a
+// parenthesis adds describes rather than reports, and a trailing
+// attribution ("..., officials said Monday") says who reports it.
+const (
+	describing  = 0.5
+	attributing = 0.3
+)
+
+// clauseScale returns, per token, how much it counts toward the claim: 1
+// in the main clause, describing inside a relative clause or a
+// parenthesis, attributing in a trailing attribution clause.
+func clauseScale(norm string, toks []text.Token) []float32 {
+	sc := make([]float32, len(toks))
+	for i := range sc {
+		sc[i] = 1
+	}
+	// Relative clauses run from "who", "which", "whose" or ", where" to the
+	// next comma; parentheses to their close.
+	inRel, inPar := false, false
+	for i, t := range toks {
+		gap := gapBefore(norm, toks, i)
+		if strings.Contains(gap, ",") || strings.Contains(gap, ";") {
+			inRel = false
+		}
+		if strings.Contains(gap, "(") {
+			inPar = true
+		}
+		if strings.Contains(gap, ")") {
+			inPar = false
+		}
+		switch t.Lower {
+		case "who", "which", "whose", "whom":
+			inRel = true
+		case "where":
+			inRel = strings.Contains(gap, ",")
+		}
+		// A participle right after a noun opens a reduced relative clause
+		// ("the panel investigating the ties").
+		if i > 0 && gap == " " && strings.HasSuffix(t.Lower, "ing") && len(t.Lower) > 5 &&
+			!toks[i-1].Stop && !toks[i-1].Number && !auxiliaries[toks[i-1].Lower] {
+			inRel = true
+		}
+		if inRel || inPar {
+			sc[i] = describing
+		}
+	}
+	// A trailing attribution: the last comma-separated part, when it holds
+	// a verb of saying and is short.
+	last := -1
+	for i := range toks {
+		if strings.Contains(gapBefore(norm, toks, i), ",") {
+			last = i
+		}
+	}
+	if last > 0 && len(toks)-last <= 8 {
+		for _, t := range toks[last:] {
+			if sayings[t.Lower] {
+				for k := last; k < len(toks); k++ {
+					sc[k] = min(sc[k], attributing)
+				}
+				break
+			}
+		}
+	}
+	return sc
+}
+
+// gapBefore returns the text between token i-1 and token i.
+func gapBefore(norm string, toks []text.Token, i int) string {
+	from := 0
+	if i > 0 {
+		from = toks[i-1].End
+	}
+	if from > toks[i].Start || toks[i].Start > len(norm) {
+		return ""
+	}
+	return norm[from:toks[i].Start]
+}
+
+// sayings are the verbs of an attribution clause.
+var sayings = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "according": true,
+	"reported": true, "reports": true, "added": true, "announced": true,
+	"stated": true, "wrote": true, "tweeted": true, "confirmed": true,
+}
+
+// isVerb guesses whether token i is used as a verb: a past form, or a word
+// right after an auxiliary, a modal, "to" or a subject pronoun.
+func isVerb(toks []text.Token, i int) bool {
+	t := &toks[i]
+	if t.Stop || t.Number {
+		return false
+	}
+	if irregular[t.Lower] || (len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed")) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		w := toks[k].Lower
+		if auxiliaries[w] {
+			return true
+		}
+		if !strings.HasSuffix(w, "ly") {
+			break
+		}
+	}
+	return false
+}
+
+var auxiliaries = setOf("to", "will", "would", "could", "can", "may", "might", "must", "shall",
+	"should", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "did",
+	"does", "do", "not", "never", "he", "she", "they", "we", "i", "also", "won't", "didn't",
+	"doesn't", "don't", "wouldn't", "couldn't", "hasn't", "haven't", "hadn't")
+
+// irregular holds common irregular past forms of news verbs.
+var irregular = setOf("took", "taken", "made", "won", "lost", "went", "gone", "gave", "given",
+	"held", "hit", "left", "met", "rose", "risen", "fell", "fallen", "sold", "told", "found",
+	"began", "begun", "brought", "bought", "built", "came", "chose", "chosen", "drove", "driven",
+	"fled", "flew", "flown", "fought", "froze", "got", "grew", "hid", "hung", "kept", "knew",
+	"known", "led", "lent", "meant", "paid", "ran", "rang", "saw", "seen", "sent", "set", "shot",
+	"shut", "sank", "sat", "slid", "spoke", "spoken", "spent", "split", "spread", "stood",
+	"stole", "stolen", "struck", "swore", "sworn", "taught", "thought", "threw", "thrown",
+	"understood", "woke", "wore", "wrote", "written", "broke", "broken", "became", "cost",
+	"cut", "dealt", "drew", "drawn", "fed", "felt", "forgave", "hurt", "laid", "let", "lit",
+	"overtook", "put", "quit", "read", "rebuilt", "sought", "withdrew", "withdrawn", "upheld",
+	"slew", "slain", "bore", "born", "beat", "beaten", "bid", "bled", "bound", "bred")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// numberWords maps the spelled numbers news writes to their digits.
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
+	"twenty": "20", "hundred": "100", "thousand": "1000", "million": "1000000",
+	"billion": "1000000000",
 }
 
 // afterOpening reports whether token i opens a clause: it follows a
@@ -140,7 +347,10 @@ func afterOpening(toks []text.Token, i int) bool {
 
 // join returns the profile of two adjacent units read as one.
 func join(a, b profile) profile {
-	out := profile{negated: a.negated || b.negated, hedged: a.hedged || b.hedged}
+	out := profile{negated: a.negated || b.negated, hedged: a.hedged || b.hedged, subject: a.subject}
+	if out.subject < 0 {
+		out.subject = b.subject
+	}
 	i, j := 0, 0
 	for i < len(a.terms) || j < len(b.terms) {
 		switch {
@@ -148,16 +358,22 @@ func join(a, b profile) profile {
 			out.terms = append(out.terms, a.terms[i])
 			out.name = append(out.name, a.name[i])
 			out.number = append(out.number, a.number[i])
+			out.verb = append(out.verb, a.verb[i])
+			out.scale = append(out.scale, a.scale[i])
 			i++
 		case i == len(a.terms) || b.terms[j] < a.terms[i]:
 			out.terms = append(out.terms, b.terms[j])
 			out.name = append(out.name, b.name[j])
 			out.number = append(out.number, b.number[j])
+			out.verb = append(out.verb, b.verb[j])
+			out.scale = append(out.scale, b.scale[j])
 			j++
 		default:
 			out.terms = append(out.terms, a.terms[i])
 			out.name = append(out.name, a.name[i] || b.name[j])
 			out.number = append(out.number, a.number[i])
+			out.verb = append(out.verb, a.verb[i] || b.verb[j])
+			out.scale = append(out.scale, max(a.scale[i], b.scale[j]))
 			i++
 			j++
 		}
@@ -180,9 +396,9 @@ func join(a, b profile) profile {
 // weight.
 func compare(a, b *profile, w []float64) Pair {
 	var f Pair
-	var total, totalB, shared, core, coreShared, names, namesShared float64
+	var total, totalB, shared, sharedB, core, coreShared, names, namesShared, verbs, verbsShared float64
 	for k, id := range a.terms {
-		x := w[id]
+		x := w[id] * float64(a.scale[k])
 		total += x
 		switch {
 		case a.name[k]:
@@ -190,10 +406,14 @@ func compare(a, b *profile, w []float64) Pair {
 		case !a.number[k]:
 			core += x
 		}
+		if a.verb[k] {
+			verbs += x
+		}
 	}
-	for _, id := range b.terms {
-		totalB += w[id]
+	for k, id := range b.terms {
+		totalB += w[id] * float64(b.scale[k])
 	}
+	f.Subject = a.subject < 0
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -202,8 +422,9 @@ func compare(a, b *profile, w []float64) Pair {
 		case a.terms[i] > b.terms[j]:
 			j++
 		default:
-			x := w[a.terms[i]]
+			x := w[a.terms[i]] * float64(a.scale[i])
 			shared += x
+			sharedB += w[a.terms[i]] * float64(b.scale[j])
 			f.Shared++
 			switch {
 			case a.name[i]:
@@ -211,16 +432,26 @@ func compare(a, b *profile, w []float64) Pair {
 			case !a.number[i]:
 				coreShared += x
 			}
+			if a.verb[i] {
+				verbsShared += x
+			}
+			if a.terms[i] == a.subject {
+				f.Subject = true
+			}
 			i++
 			j++
 		}
 	}
+	f.SharedWeight = shared
 	f.ClaimCover = ratio(shared, total)
-	f.CandidateCover = ratio(shared, totalB)
+	f.CandidateCover = ratio(sharedB, totalB)
 	f.CoreCover = ratio(coreShared, core)
-	f.NameCover = 1
+	f.NameCover, f.VerbCover = 1, 1
 	if names > 0 {
 		f.NameCover = namesShared / names
+	}
+	if verbs > 0 {
+		f.VerbCover = verbsShared / verbs
 	}
 	for word, n := range a.counts {
 		if m, ok := b.counts[word]; ok && n != "" && m != "" && n != m {
@@ -260,21 +491,29 @@ func isNegation(t text.Token) bool {
 func counts(toks []text.Token) map[string]string {
 	out := make(map[string]string)
 	for i, t := range toks {
-		if !t.Number || i+1 >= len(toks) {
+		n := t.Stem
+		if !t.Number {
+			n = numberWords[t.Lower]
+		}
+		if n == "" || i+1 >= len(toks) {
 			continue
 		}
 		next := &toks[i+1]
-		if next.Number || next.Stop {
+		if next.Number || next.Stop || numberWords[next.Lower] != "" {
 			continue
 		}
-		if n, ok := out[next.Stem]; ok && n != t.Stem {
+		if m, ok := out[next.Stem]; ok && m != n {
 			out[next.Stem] = ""
 			continue
 		}
-		out[next.Stem] = t.Stem
+		out[next.Stem] = n
 	}
 	return out
 }
+
+// topicPrior is the number of sentences added to a story's count when
+// telling its topic words, so small stories keep their weights.
+const topicPrior = 20
 
 // termWeights returns each term's weight in a story: its background
 // inverse document frequency, scaled down by the share of the story's
@@ -283,16 +522,13 @@ func termWeights(vocab map[string]int32, unitFreq []int32, units int, topic floa
 	bg := loadBackground()
 	w := make([]float64, len(vocab))
 	for term, id := range vocab {
-		share := 0.0
-		if units > 0 {
-			share = float64(unitFreq[id]) / float64(units)
-		}
+		// The share is smoothed so that a word in two of a small story's
+		// four sentences is not taken for its topic.
+		share := float64(unitFreq[id]) / float64(units+topicPrior)
 		w[id] = bg.idf(term) / (1 + topic*share)
 	}
 	return w
 }
-
-var _ = math.Log
 
 // Evidence is what one article offers in support of a claim: one unit, or
 // two adjacent sentences that together carry it.
@@ -380,20 +616,22 @@ func (s *Story) support(u int, sc *supportScratch) []Evidence {
 		if d == doc || int(n) < 1 {
 			continue
 		}
-		if cover := shared / total; cover < p.ClaimCover {
-			if cover >= p.ClaimCover/3 && s.Units[v].Sent >= 0 {
+		// Candidates that share little of the claim are not compared in
+		// full; those that share some may carry it with a neighbour.
+		if cover := shared / total; cover < minCover {
+			if cover >= minCover/2 && s.Units[v].Sent >= 0 {
 				partial[d] = append(partial[d], v)
 			}
 			continue
 		}
 		f := s.Compare(u, int(v))
-		if !p.Same(f) {
+		if !p.Same(f) && !s.backed(u, int(v), f) {
 			if s.Units[v].Sent >= 0 {
 				partial[d] = append(partial[d], v)
 			}
 			continue
 		}
-		if e, ok := best[d]; !ok || better(f, int(v), e) {
+		if e, ok := best[d]; !ok || s.better(f, int(v), e) {
 			best[d] = Evidence{Doc: d, Units: []int{int(v)}, Pair: f}
 		}
 	}
@@ -420,11 +658,23 @@ func (s *Story) support(u int, sc *supportScratch) []Evidence {
 	return out
 }
 
+// backed reports whether a pair that misses the threshold passes the lower
+// one because the story's cosine similarity agrees.
+func (s *Story) backed(u, v int, f Pair) bool {
+	p := s.params
+	return p.BackedCosine > 0 && f.Shared >= p.MinShared && p.Score(f) >= p.Backed && s.Sim(u, v) >= p.BackedCosine
+}
+
+// minCover is the share of a claim's (unscaled) content weight below which
+// a unit is not compared in full.
+const minCover = 0.15
+
 // better reports whether unit v with pair f is better evidence than e: a
-// higher score, a sentence over a title, the earlier unit on a tie.
-func better(f Pair, v int, e Evidence) bool {
-	if f.Score() != e.Pair.Score() {
-		return f.Score() > e.Pair.Score()
+// higher score, the earlier unit on a tie.
+func (s *Story) better(f Pair, v int, e Evidence) bool {
+	a, b := s.params.Score(f), s.params.Score(e.Pair)
+	if a != b {
+		return a > b
 	}
 	return v < e.Units[0]
 }
@@ -453,7 +703,7 @@ func (s *Story) adjacent(u int, vs []int32) (Evidence, bool) {
 			if f.ClaimCover < max(one.ClaimCover, two.ClaimCover)+0.1 {
 				continue
 			}
-			if !found || f.Score() > best.Pair.Score() {
+			if !found || s.params.Score(f) > s.params.Score(best.Pair) {
 				best = Evidence{Doc: s.Units[lo].Doc, Units: []int{lo, hi}, Pair: f}
 				found = true
 			}
@@ -463,8 +713,9 @@ func (s *Story) adjacent(u int, vs []int32) (Evidence, bool) {
 }
 
 // ComparePair measures two sentences read on their own, without a story:
-// words are weighed by the background table alone.
-func ComparePair(a, b []text.Token) Pair {
+// words are weighed by the background table alone. na and nb are the
+// normalized sentences, a and b their tokens.
+func ComparePair(na string, a []text.Token, nb string, b []text.Token) Pair {
 	vocab := make(map[string]int32)
 	ids := func(t string) int32 {
 		id, ok := vocab[t]
@@ -474,7 +725,7 @@ func ComparePair(a, b []text.Token) Pair {
 		}
 		return id
 	}
-	pa, pb := buildProfile(a, ids), buildProfile(b, ids)
+	pa, pb := buildProfile(na, a, ids), buildProfile(nb, b, ids)
 	w := termWeights(vocab, make([]int32, len(vocab)), 0, 0)
 	return compare(&pa, &pb, w)
 }

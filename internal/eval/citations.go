@@ -14,6 +14,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/internal/align"
 	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/ingest"
 )
@@ -82,8 +83,26 @@ func ReadCitationLabels(path string) ([]CitationLabel, error) {
 // StoryLoader reads the stories a labelled set names from the shared data
 // directory, each once.
 type StoryLoader struct {
-	Shared string
-	sets   map[string]map[string][]parallax.Article
+	Shared   string
+	sets     map[string]map[string][]parallax.Article
+	analyzed map[string]*brief.Story
+}
+
+// Story returns a story of a set analysed, each once.
+func (l *StoryLoader) Story(ctx context.Context, set, story string) (*brief.Story, error) {
+	if st, ok := l.analyzed[set+"/"+story]; ok {
+		return st, nil
+	}
+	arts, err := l.Articles(ctx, set, story)
+	if err != nil {
+		return nil, err
+	}
+	if l.analyzed == nil {
+		l.analyzed = make(map[string]*brief.Story)
+	}
+	st := brief.Analyze(ctx, arts)
+	l.analyzed[set+"/"+story] = st
+	return st, nil
 }
 
 // Articles returns the articles of a story of a set.
@@ -177,8 +196,9 @@ type CitationMiss struct {
 
 // Citations checks, for every claim of the labelled set, the evidence the
 // brief cites from each other article against the labels. part selects
-// "tune", "check" or "" for all.
-func Citations(ctx context.Context, labels []CitationLabel, loader *StoryLoader, part string) (*CitationResult, error) {
+// "tune", "check" or "" for all. params, when not nil, replaces the
+// decision's knobs (for measuring them).
+func Citations(ctx context.Context, labels []CitationLabel, loader *StoryLoader, part string, params *align.Params) (*CitationResult, error) {
 	type caseKey struct {
 		set, story string
 		claim      Ref
@@ -198,20 +218,22 @@ func Citations(ctx context.Context, labels []CitationLabel, loader *StoryLoader,
 		cases[k] = append(cases[k], l)
 	}
 	res := &CitationResult{}
-	stories := make(map[storyKey]*brief.Story)
+	set := make(map[storyKey]bool)
 	for _, k := range keys {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sk := storyKey{k.set, k.story}
-		st, ok := stories[sk]
-		if !ok {
-			arts, err := loader.Articles(ctx, k.set, k.story)
-			if err != nil {
-				return nil, err
+		st, err := loader.Story(ctx, k.set, k.story)
+		if err != nil {
+			return nil, err
+		}
+		if sk := (storyKey{k.set, k.story}); !set[sk] {
+			p := align.DefaultParams
+			if params != nil {
+				p = *params
 			}
-			st = brief.Analyze(ctx, arts)
-			stories[sk] = st
+			st.Align.SetParams(p)
+			set[sk] = true
 		}
 		cited := st.Cite(parallax.Span{Source: k.claim.Article, Start: k.claim.Start, End: k.claim.End}, k.article)
 		var evidence []Ref

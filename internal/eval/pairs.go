@@ -97,7 +97,7 @@ func (b *Binary) Add(label, said bool) {
 }
 
 // Accuracy, Precision, Recall and F1 of the decision; 0 when undefined.
-func (b Binary) Accuracy() float64 { return div(b.TP+b.TN, b.TP+b.TN+b.FP+b.FN) }
+func (b Binary) Accuracy() float64  { return div(b.TP+b.TN, b.TP+b.TN+b.FP+b.FN) }
 func (b Binary) Precision() float64 { return div(b.TP, b.TP+b.FP) }
 func (b Binary) Recall() float64    { return div(b.TP, b.TP+b.FN) }
 func (b Binary) F1() float64 {
@@ -123,9 +123,9 @@ func AlignPairs(pairs []SentencePair, p align.Params) ([]PairResult, Binary) {
 	var b Binary
 	out := make([]PairResult, len(pairs))
 	for i, pr := range pairs {
-		t1 := text.Tokenize(text.Normalize(pr.S1).Text, st)
-		t2 := text.Tokenize(text.Normalize(pr.S2).Text, st)
-		fw, bk := align.ComparePair(t1, t2), align.ComparePair(t2, t1)
+		n1, n2 := text.Normalize(pr.S1).Text, text.Normalize(pr.S2).Text
+		t1, t2 := text.Tokenize(n1, st), text.Tokenize(n2, st)
+		fw, bk := align.ComparePair(n1, t1, n2, t2), align.ComparePair(n2, t2, n1, t1)
 		same := p.Same(fw) && p.Same(bk)
 		out[i] = PairResult{ID: pr.ID, Label: pr.Label, Same: same, Forward: fw, Back: bk}
 		b.Add(pr.Label == 1, same)

@@ -40,24 +40,37 @@ func main() {
 	}
 }
 
-// sources are the JSONL files read and the field holding each record's
-// articles: "documents" (a list) or "text" (one article).
-var sources = []struct{ path, field string }{
-	{"data/multinews-val.jsonl.gz", "documents"},
-	{"data/duc2004-dev.jsonl.gz", "documents"},
-	{"data/timeline17/EgyptianProtest.jsonl.gz", "text"},
-	{"data/timeline17/H1N1.jsonl.gz", "text"},
-	{"data/timeline17/MJ.jsonl.gz", "text"},
-	{"data/timeline17/haiti.jsonl.gz", "text"},
-	{"data/polnear-train.jsonl.gz", "text"},
+// sources are the JSONL files read, the field holding each record's
+// articles: "documents" (a list) or "text" (one article), and whether the
+// text keeps its capitals (Multi-News was lower-cased).
+var sources = []struct {
+	path, field string
+	cased       bool
+}{
+	{"data/multinews-val.jsonl.gz", "documents", false},
+	{"data/duc2004-dev.jsonl.gz", "documents", true},
+	{"data/timeline17/EgyptianProtest.jsonl.gz", "text", true},
+	{"data/timeline17/H1N1.jsonl.gz", "text", true},
+	{"data/timeline17/MJ.jsonl.gz", "text", true},
+	{"data/timeline17/haiti.jsonl.gz", "text", true},
+	{"data/polnear-train.jsonl.gz", "text", true},
 }
+
+// A casing counts how often a stem is written inside a sentence, and how
+// often with a capital.
+type casing struct{ inside, capital int }
 
 func run(shared, out string, minDF int) error {
 	df := make(map[string]int)
+	caps := make(map[string]*casing)
 	st := text.NewStemmer()
 	docs := 0
 	for _, src := range sources {
-		n, err := count(filepath.Join(shared, src.path), src.field, st, df)
+		c := caps
+		if !src.cased {
+			c = nil
+		}
+		n, err := count(filepath.Join(shared, src.path), src.field, st, df, c)
 		if err != nil {
 			return err
 		}
@@ -78,6 +91,12 @@ func run(shared, out string, minDF int) error {
 	w := bufio.NewWriter(zw)
 	fmt.Fprintf(w, "#docs\t%d\n", docs)
 	for _, s := range stems {
+		// The third column is the percentage of the stem's uses inside a
+		// sentence written with a capital, when seen there often enough.
+		if c := caps[s]; c != nil && c.inside >= minInside {
+			fmt.Fprintf(w, "%s\t%d\t%d\n", s, df[s], (100*c.capital+c.inside/2)/c.inside)
+			continue
+		}
 		fmt.Fprintf(w, "%s\t%d\n", s, df[s])
 	}
 	if err := w.Flush(); err != nil {
@@ -93,9 +112,14 @@ func run(shared, out string, minDF int) error {
 	return nil
 }
 
-// count adds the stems of every article in a JSONL file to df and returns
-// the number of articles read.
-func count(path, field string, st *text.Stemmer, df map[string]int) (int, error) {
+// minInside is the number of uses inside a sentence a stem needs for its
+// casing to be recorded.
+const minInside = 5
+
+// count adds the stems of every article in a JSONL file to df and, when
+// caps is not nil, their casing inside sentences to caps; it returns the
+// number of articles read.
+func count(path, field string, st *text.Stemmer, df map[string]int, caps map[string]*casing) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
@@ -140,7 +164,34 @@ func count(path, field string, st *text.Stemmer, df map[string]int) (int, error)
 				seen[tok.Stem] = true
 				df[tok.Stem]++
 			}
+			if caps != nil {
+				for _, sen := range text.Analyze(t, st).Sentences {
+					for i, tok := range sen.Tokens {
+						if i == 0 || tok.Number || tok.Stop || len(tok.Stem) < 2 || afterQuote(sen.Norm, tok.Start) {
+							continue
+						}
+						c := caps[tok.Stem]
+						if c == nil {
+							c = &casing{}
+							caps[tok.Stem] = c
+						}
+						c.inside++
+						if tok.Cap {
+							c.capital++
+						}
+					}
+				}
+			}
 		}
 	}
 	return n, nil
+}
+
+// afterQuote reports whether the word at i opens a quotation or follows a
+// colon, where a capital says nothing about the word.
+func afterQuote(s string, i int) bool {
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && (s[i-1] == '"' || s[i-1] == ':' || s[i-1] == '(')
 }
