@@ -136,6 +136,10 @@ var preps = setOf("in", "on", "at", "of", "for", "from", "with", "by", "during",
 	"next", "when", "while", "then", "however", "meanwhile", "also", "yesterday", "today",
 	"including", "than", "around", "near", "outside", "inside", "beyond", "throughout")
 
+// adverbPreps are words in preps that are adverbs, not prepositions, before
+// a name: "and then Wallnau continues".
+var adverbPreps = setOf("then", "meanwhile", "however", "also", "earlier", "later")
+
 // conjunctions may open a segment without being part of it.
 var conjunctions = setOf("and", "or", "but", "so", "yet", "nor")
 
@@ -304,6 +308,10 @@ func (a *analyzer) speakerOf(si int, c *cue) {
 // them.
 var listenerVerbs = setOf("told", "tells", "telling", "asking", "tell")
 
+// progressive are verbs an -ing verb continues: "kept saying".
+var progressive = setOf("keep", "keeps", "kept", "keeping", "started", "starts", "began", "begins",
+	"stopped", "continued", "continues", "continue", "start", "stop", "begin", "was", "is")
+
 // participleBefore are words that make an -ing verb after them a
 // participle hanging on the clause before: "by saying", "while adding".
 var participleBefore = setOf("by", "while", "when", "after", "before", "in", "also", "then")
@@ -316,8 +324,13 @@ func (a *analyzer) participle(s *text.Sentence, k int) bool {
 		return false
 	}
 	prev := s.Tokens[k-1].Lower
-	return gapHas(s, k, ",-") || (participleBefore[prev] || prev == "and" || prev == "or") &&
-		(k < 2 || gapHas(s, k-1, ",-") || !participleBefore[s.Tokens[k-2].Lower])
+	if gapHas(s, k, ",-") || (participleBefore[prev] || prev == "and" || prev == "or") &&
+		(k < 2 || gapHas(s, k-1, ",-") || !participleBefore[s.Tokens[k-2].Lower]) {
+		return true
+	}
+	// After a noun: "sent an email saying". Not after "was", "kept".
+	return !beWords[prev] && !progressive[prev] && !softWords[prev] && !pronouns[prev] && !s.Tokens[k-1].Cap &&
+		!preps[prev] && !gapHas(s, k, `"`)
 }
 
 // A subject is the subject clauseSubject finds: a speaker, or the pronoun
@@ -340,7 +353,7 @@ func (a *analyzer) clauseSubject(si, from, to int) (subject, bool) {
 	toks := s.Tokens
 	cs := from
 	for t := to - 1; t > from; t-- {
-		if a.longQuoted(si, t) || clauseWords[toks[t].Lower] && !toks[t].Cap && !(t == to-1 && participleBefore[toks[t].Lower]) {
+		if a.longQuoted(si, t) {
 			cs = t + 1
 			break
 		}
@@ -363,7 +376,7 @@ func (a *analyzer) clauseSubject(si, from, to int) (subject, bool) {
 	for i := len(segs) - 1; i >= 0; i-- {
 		sg := segs[i]
 		p := sg.a
-		for p < sg.b && (softWords[toks[p].Lower] || conjunctions[toks[p].Lower]) {
+		for p < sg.b && (softWords[toks[p].Lower] || conjunctions[toks[p].Lower] || clauseWords[toks[p].Lower] && toks[p].Lower != "that") {
 			p++
 		}
 		if p >= sg.b {
@@ -375,15 +388,11 @@ func (a *analyzer) clauseSubject(si, from, to int) (subject, bool) {
 			sp := Speaker{Mention: -1, How: Pronoun}
 			sp.Start, sp.End = a.tokSpan(si, p, p+1)
 			return subject{sp: sp, pron: w, pronTok: p}, true
-		case relatives[w] && w != "which":
+		case relatives[w]:
 			// "Loretta Lynch, who told Congress": who is Lynch.
-			if i > 0 {
-				if mi := a.head(si, segs[i-1]); mi >= 0 && a.ms[mi].EndTok == segs[i-1].b {
-					var sp Speaker
-					a.setMention(&sp, mi)
-					sp.Start, sp.End = a.tokSpan(si, p, p+1)
-					return subject{sp: sp}, true
-				}
+			var sp Speaker
+			if i > 0 && a.antecedent(si, segs[i-1], p, &sp) {
+				return subject{sp: sp}, true
 			}
 			return subject{}, false
 		case pronouns[w] || relatives[w]:
@@ -594,6 +603,20 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 			if roleSet {
 				return true
 			}
+			if sg.b-sg.a > 1 {
+				// "which Trump had called": the subject follows.
+				if mi := a.head(si, segment{sg.a + 1, sg.b}); mi >= 0 {
+					a.setMention(&c.sp, mi)
+					return true
+				}
+				continue
+			}
+			// "Mike Lee, who declared": who stands for the phrase before.
+			if i > 0 {
+				if a.antecedent(si, segs[i-1], sg.a, &c.sp) {
+					return true
+				}
+			}
 			continue
 		case preps[first] || toks[sg.a].Number:
 			if roleSet {
@@ -673,7 +696,7 @@ func (a *analyzer) head(si int, sg segment) int {
 		inPP := false
 		for t := sg.a; t < m.TitleTok; t++ {
 			w := toks[t].Lower
-			if !toks[t].Cap && (preps[w] || (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) &&
+			if !toks[t].Cap && (preps[w] && !softWords[w] && !adverbPreps[w] || (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) &&
 				!isRoleWord(w) && !entity.IsRoleOrModifier(w)) {
 				// In a phrase after a preposition or another word: "a
 				// spokesman for Devin Nunes", "a journalist visiting Nice".
@@ -735,18 +758,56 @@ func (a *analyzer) isPerson(mi int) bool {
 }
 
 // roleLike reports whether segment sg reads as a noun phrase naming a
-// speaker: "a senior congressional official", "Mr Flynn's attorney".
+// speaker: "a senior congressional official", "Mr Flynn's attorney"; not
+// a time ("The next day") and not a clause ("a court document filed").
 func (a *analyzer) roleLike(si int, sg segment) bool {
 	toks := a.d.Sentences[si].Tokens
 	if sg.b-sg.a > 12 || !roleStart(&toks[sg.a]) || pronouns[toks[sg.a].Lower] {
 		return false
 	}
 	for t := sg.a; t < sg.b; t++ {
-		if auxWords[toks[t].Lower] || entity.IsSpeechVerb(toks[t].Lower) {
+		w := toks[t].Lower
+		if auxWords[w] || entity.IsSpeechVerb(w) || timeWords[w] {
 			return false
+		}
+		if t+1 < sg.b && !toks[t].Cap && !preps[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			// A verb with its object: "a court document filed by",
+			// "White America embracing Obama".
+			n := &toks[t+1]
+			if determiners[n.Lower] && !n.Cap || n.Lower == "to" || n.Lower == "by" || n.Cap && !n.Stop && strings.HasSuffix(w, "ing") {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// timeWords make a phrase a time, not a speaker.
+var timeWords = setOf("later", "earlier", "ago", "day", "days", "week", "weeks", "month", "months",
+	"year", "years", "minute", "minutes", "hour", "hours", "morning", "afternoon", "evening",
+	"night", "moment", "moments", "pause", "while", "then", "meanwhile",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today")
+
+// antecedent sets sp to what the relative pronoun at token rel of sentence
+// si stands for: the name that ends segment prev ("Mike Lee, who"), else
+// the noun phrase that ends it ("the report, which"); sp's span is the
+// pronoun's. It reports whether it found one.
+func (a *analyzer) antecedent(si int, prev segment, rel int, sp *Speaker) bool {
+	toks := a.d.Sentences[si].Tokens
+	if mi := a.head(si, prev); mi >= 0 && a.ms[mi].EndTok == prev.b {
+		a.setMention(sp, mi)
+		sp.Start, sp.End = a.tokSpan(si, rel, rel+1)
+		return true
+	}
+	rs := a.roleStart(si, prev)
+	if rs < prev.b && determiners[toks[rs].Lower] && a.roleLike(si, segment{rs, prev.b}) {
+		s := &a.d.Sentences[si]
+		sp.Mention, sp.How = -1, Direct
+		sp.Role = s.Norm[toks[rs].Start:toks[prev.b-1].End]
+		sp.Start, sp.End = a.tokSpan(si, rel, rel+1)
+		return true
+	}
+	return false
 }
 
 // roleStart returns where the role phrase of segment sg starts: at its
@@ -844,15 +905,19 @@ func (a *analyzer) resolveRef(si, tok int, pron string) Speaker {
 		if pronSub == pron {
 			same = min(same, subTok)
 		}
-		for _, mi := range a.bySent[sj] {
-			m := &a.ms[mi]
-			if m.Tok >= same {
-				break
+		// Other persons named before the pronoun, then possessives
+		// ("Palin's posts").
+		for _, poss := range [2]bool{false, true} {
+			for _, mi := range a.bySent[sj] {
+				m := &a.ms[mi]
+				if m.Tok >= same {
+					break
+				}
+				if m.Possessive != poss || m.Weak() || !a.isPerson(mi) || a.quoted(m.NormStart) || !compatible(a.genderOf(mi), pron) {
+					continue
+				}
+				return Speaker{Mention: mi, How: Pronoun}
 			}
-			if m.Possessive || m.Weak() || !a.isPerson(mi) || a.quoted(m.NormStart) || !compatible(a.genderOf(mi), pron) {
-				continue
-			}
-			return Speaker{Mention: mi, How: Pronoun}
 		}
 	}
 	return Speaker{Mention: -1, How: Pronoun}
@@ -888,8 +953,9 @@ func (a *analyzer) sentenceSubject(si, limit int) (int, string, int) {
 			p++
 			continue
 		}
-		if preps[w] || toks[p].Number || a.tokQuoted(si, p) {
-			// An opening phrase: the subject comes after its comma.
+		if preps[w] || toks[p].Number || a.tokQuoted(si, p) || clauseWords[w] && w != "that" {
+			// An opening phrase or clause: the subject comes after its
+			// comma.
 			q := p + 1
 			for q < limit && !gapHas(s, q, ",") {
 				q++
