@@ -86,6 +86,17 @@ func pooled(t testing.TB, n int) []parallax.Article {
 	return arts
 }
 
+// ducCluster returns the first DUC 2004 cluster: ten full-length wire
+// articles on one event.
+func ducCluster(t testing.TB) []parallax.Article {
+	t.Helper()
+	stories, err := dataset.Read(sharedtest.Path(t, "data", "duc2004-dev.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stories[0].Articles()
+}
+
 func TestStorySizes(t *testing.T) {
 	ctx := context.Background()
 	if _, err := Build(ctx, nil, Options{}); !errors.Is(err, ErrNoArticles) {
@@ -148,6 +159,7 @@ func BenchmarkBrief(b *testing.B) {
 		arts func() []parallax.Article
 	}{
 		{"seeds", func() []parallax.Article { return seeds(b) }},
+		{"duc-cluster", func() []parallax.Article { return ducCluster(b) }},
 		{"30-articles", func() []parallax.Article { return pooled(b, 30) }},
 		{"300-articles", func() []parallax.Article { return pooled(b, 300) }},
 	}

@@ -70,9 +70,11 @@ func ReadPairs(path string) ([]SentencePair, error) {
 
 // A PairResult is the decision on one pair, in both directions.
 type PairResult struct {
-	ID      string     `json:"id"`
-	Label   int        `json:"label"`
-	Same    bool       `json:"same"`
+	ID    string `json:"id"`
+	Label int    `json:"label"`
+	Same  bool   `json:"same"`
+	// Score is the lower of the decision's scores in the two directions.
+	Score   float64    `json:"score"`
 	Forward align.Pair `json:"forward"`
 	Back    align.Pair `json:"back"`
 }
@@ -127,8 +129,48 @@ func AlignPairs(pairs []SentencePair, p align.Params) ([]PairResult, Binary) {
 		t1, t2 := text.Tokenize(n1, st), text.Tokenize(n2, st)
 		fw, bk := align.ComparePair(n1, t1, n2, t2), align.ComparePair(n2, t2, n1, t1)
 		same := p.Same(fw) && p.Same(bk)
-		out[i] = PairResult{ID: pr.ID, Label: pr.Label, Same: same, Forward: fw, Back: bk}
+		score := min(p.Score(fw), p.Score(bk))
+		out[i] = PairResult{ID: pr.ID, Label: pr.Label, Same: same, Score: score, Forward: fw, Back: bk}
 		b.Add(pr.Label == 1, same)
 	}
 	return out, b
+}
+
+// CrossValidatedThreshold measures the decision's score with its threshold
+// fitted on the pairs themselves, honestly: the pairs are split into k
+// folds by position, and each fold is decided with the threshold that is
+// most accurate on the other folds. It returns the pooled counts.
+func CrossValidatedThreshold(results []PairResult, k int) Binary {
+	var b Binary
+	for fold := range k {
+		var train []PairResult
+		for i, r := range results {
+			if i%k != fold {
+				train = append(train, r)
+			}
+		}
+		th := bestThreshold(train)
+		for i, r := range results {
+			if i%k == fold {
+				b.Add(r.Label == 1, r.Score >= th)
+			}
+		}
+	}
+	return b
+}
+
+// bestThreshold returns the score threshold with the highest accuracy on
+// results, among a grid of 0.05 steps.
+func bestThreshold(results []PairResult) float64 {
+	best, bestAcc := 0.0, -1.0
+	for th := -3.0; th <= 3.0; th += 0.05 {
+		var b Binary
+		for _, r := range results {
+			b.Add(r.Label == 1, r.Score >= th)
+		}
+		if acc := b.Accuracy(); acc > bestAcc {
+			best, bestAcc = th, acc
+		}
+	}
+	return best
 }

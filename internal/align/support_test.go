@@ -1,0 +1,93 @@
+package align
+
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+func pair(a, b string) Pair {
+	st := text.NewStemmer()
+	na, nb := text.Normalize(a).Text, text.Normalize(b).Text
+	return ComparePair(na, text.Tokenize(na, st), nb, text.Tokenize(nb, st))
+}
+
+func TestDecisionSameFact(t *testing.T) {
+	p := DefaultParams
+	for _, c := range []struct {
+		claim, cand string
+		same        bool
+	}{
+		// The same fact in other words, with a detail more or less.
+		{"Rebels shot down a government airliner carrying 40 soldiers near the Kindu airport on Saturday.",
+			"On Saturday the rebels shot down a government airliner that was carrying 40 soldiers to the Kindu airport.", true},
+		// The same names and topic, another fact.
+		{"Rebels shot down a government airliner carrying 40 soldiers near the Kindu airport on Saturday.",
+			"The government said the rebels were losing ground around the Kindu airport.", false},
+		// A short fragment cannot stand for a long claim.
+		{"Rebels shot down a government airliner carrying 40 soldiers near the Kindu airport on Saturday.",
+			"Kindu airport.", false},
+	} {
+		f := pair(c.claim, c.cand)
+		if got := p.Same(f); got != c.same {
+			t.Errorf("Same(%q, %q) = %v, want %v (score %.2f, %+v)", c.claim, c.cand, got, c.same, p.Score(f), f)
+		}
+	}
+}
+
+func TestDecisionDisagreements(t *testing.T) {
+	for _, c := range []struct {
+		claim, cand string
+		want        func(Pair) bool
+		what        string
+	}{
+		{"The storm left three yachts missing.", "The storm left two yachts missing.",
+			func(f Pair) bool { return f.NumberClash }, "spelled numbers of one counted word clash"},
+		{"The storm left 3 yachts missing.", "The storm left 3 yachts missing off the coast.",
+			func(f Pair) bool { return !f.NumberClash }, "the same count does not clash"},
+		{"The minister resigned on Monday.", "The minister did not resign on Monday.",
+			func(f Pair) bool { return f.Polarity }, "a negation on one side"},
+		{"The offer was not on the table.", "The offer was rejected.",
+			func(f Pair) bool { return !f.Polarity }, "a negation inside a paraphrase is not a denial"},
+		{"The two companies will merge.", "The two companies may merge.",
+			func(f Pair) bool { return f.Modality }, "a hedge on one side"},
+	} {
+		if f := pair(c.claim, c.cand); !c.want(f) {
+			t.Errorf("%s: %q / %q: %+v", c.what, c.claim, c.cand, f)
+		}
+	}
+}
+
+func TestClauseScale(t *testing.T) {
+	st := text.NewStemmer()
+	s := "The panel, which met in secret, rejected the offer, officials said Monday."
+	toks := text.Tokenize(s, st)
+	sc := clauseScale(s, toks)
+	want := map[string]float32{"panel": 1, "met": describing, "secret": describing, "rejected": 1, "offer": 1, "officials": attributing, "monday": attributing}
+	for i, tok := range toks {
+		if w, ok := want[tok.Lower]; ok && sc[i] != w {
+			t.Errorf("%q: scale %v, want %v", tok.Lower, sc[i], w)
+		}
+	}
+}
+
+func TestSupportAdjacentAndOrder(t *testing.T) {
+	docs := analyze(
+		"The council approved a new bridge over the river on Tuesday after a long debate.\n\nThe mayor praised the vote.",
+		"Fish were seen in the river.\n\nThe council approved a new bridge over the river on Tuesday after a long debate.",
+		"A storm closed three schools in the valley.",
+	)
+	s := New(docs)
+	u := s.SentUnit[0][0]
+	ev := s.Support(u)
+	if len(ev) != 1 || ev[0].Doc != 1 || len(ev[0].Units) != 1 || ev[0].Units[0] != s.SentUnit[1][1] {
+		t.Fatalf("support of the bridge sentence: %+v", ev)
+	}
+	all := s.AllSupport()
+	if len(all[u]) != 1 || all[u][0].Units[0] != ev[0].Units[0] {
+		t.Errorf("AllSupport and Support disagree: %+v vs %+v", all[u], ev)
+	}
+	if got := s.Support(s.SentUnit[2][0]); len(got) != 0 {
+		t.Errorf("the storm sentence has support %+v", got)
+	}
+}
