@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,6 +50,7 @@ func (a *analyzer) reports() []Report {
 				sp = a.resolve(si, c.pronTok, c.pron, prev)
 			}
 			if sp.Known() {
+				sp = a.link(sp, a.d.Sentences[si].NormStart())
 				out = append(out, Report{Sent: si, Cue: c.tok, Speaker: sp})
 				break
 			}
@@ -1013,7 +1015,7 @@ func (a *analyzer) attribute(raw []Quotation) []Quotation {
 		if a.workTitle(&q) {
 			continue
 		}
-		q.Speaker = a.direct(&q, prev)
+		q.Speaker = a.link(a.direct(&q, prev), q.NormStart)
 		if !q.Speaker.Known() && q.Speaker.How == Unattributed && prev != nil && prev.Speaker.Known() {
 			opensSent := a.opensSentence(&q)
 			prevPara := a.d.Sentences[prev.EndSent].Para
@@ -1396,4 +1398,168 @@ func (a *analyzer) introduces(si int, c *cue) bool {
 	}
 	gap := s.Norm[s.Tokens[j-1].End:s.Tokens[j].Start]
 	return a.tokQuoted(si, j) && strings.Trim(gap, ` ,:"`) == ""
+}
+
+// link names the person a definite description stands for when the text
+// has tied the description to a name before normalized offset at: "the
+// spokesman" after "spokesman Sean Spicer" or "Sean Spicer, the
+// spokesman,", anywhere before in the document. Of the people so
+// described, the one named last before at wins. The description is kept
+// as the speaker's Role and its span stays the description's. A
+// description the text never ties to a name stays as it is, and so does
+// an indefinite one ("a spokesman").
+func (a *analyzer) link(sp Speaker, at int) Speaker {
+	if sp.Mention >= 0 || sp.Role == "" {
+		return sp
+	}
+	ws := strings.Fields(strings.ToLower(sp.Role))
+	if len(ws) < 2 || ws[0] != "the" && !strings.HasSuffix(ws[0], "'s") {
+		return sp
+	}
+	var desc []string
+	for i, w := range ws[1:] {
+		if i > 0 && preps[w] {
+			break
+		}
+		desc = append(desc, expandTitle(strings.Trim(w, ",.")))
+	}
+	head := desc[len(desc)-1]
+	if !singular(head) || !isRoleWord(head) && !entity.IsRole(head) {
+		return sp
+	}
+	described := map[int]bool{} // people, or -1-mention for a mention no person holds
+	for mi := range a.ms {
+		m := &a.ms[mi]
+		if m.NormEnd > at || a.quoted(m.NormStart) || !a.isPerson(mi) {
+			continue
+		}
+		if describes(strings.Fields(strings.ToLower(m.Title)), desc) || describes(a.appositive(mi), desc) {
+			described[a.personKey(mi)] = true
+		}
+	}
+	if len(described) == 0 {
+		return sp
+	}
+	atSent := a.sentenceAt(at)
+	for mi := len(a.ms) - 1; mi >= 0; mi-- {
+		m := &a.ms[mi]
+		if m.NormEnd > at || a.quoted(m.NormStart) {
+			continue
+		}
+		if m.Sent < atSent-8 {
+			break // named too long ago to be what the description stands for
+		}
+		if described[a.personKey(mi)] {
+			sp.Mention = mi
+			return sp
+		}
+	}
+	return sp
+}
+
+// personKey returns the index of the person mention mi names, or -1-mi.
+func (a *analyzer) personKey(mi int) int {
+	if p := a.people.Of(0, mi); p >= 0 {
+		return p
+	}
+	return -1 - mi
+}
+
+// compound are words that make another title of the role word after
+// them: "vice president", "attorney general".
+var compound = setOf("vice", "deputy", "assistant", "associate", "under", "lieutenant", "press",
+	"attorney", "surgeon", "secretary", "sergeant", "district", "bank")
+
+// describes reports whether a title or an appositive, as lower-case
+// words, describes a person as desc does: it holds desc's last (role)
+// word, not as part of another title ("vice president" is no
+// "president"), and every modifier of desc ("former", "senior") that the
+// lexicon knows.
+func describes(title, desc []string) bool {
+	head := desc[len(desc)-1]
+	found := false
+	for i, w := range title {
+		w = expandTitle(strings.Trim(w, ",.'"))
+		if w != head {
+			continue
+		}
+		if i > 0 {
+			prev := expandTitle(strings.Trim(title[i-1], ",."))
+			if compound[prev] && !slices.Contains(desc, prev) {
+				continue
+			}
+		}
+		found = true
+	}
+	if !found {
+		return false
+	}
+	for _, w := range title {
+		// "the governor" is not "the former governor".
+		if w = strings.Trim(w, ",."); (w == "former" || w == "ex" || w == "late") && !slices.Contains(desc, w) {
+			return false
+		}
+	}
+	for _, d := range desc[:len(desc)-1] {
+		if !entity.IsRoleOrModifier(d) && !compound[d] {
+			continue
+		}
+		ok := false
+		for _, w := range title {
+			if expandTitle(strings.Trim(w, ",.'")) == d {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWords maps abbreviated titles to the word.
+var titleWords = map[string]string{"gov": "governor", "sen": "senator", "rep": "representative",
+	"pres": "president", "gen": "general", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
+	"atty": "attorney", "amb": "ambassador", "supt": "superintendent", "det": "detective",
+	"insp": "inspector", "adm": "admiral", "capt": "captain", "sgt": "sergeant", "cmdr": "commander",
+	"prof": "professor", "dr": "doctor", "congressman": "representative", "congresswoman": "representative"}
+
+func expandTitle(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	if x, ok := titleWords[w]; ok {
+		return x
+	}
+	return w
+}
+
+// appositive returns the lower-case words of the appositive after the
+// name of mention mi ("Sean Spicer, the White House spokesman,"), or nil.
+func (a *analyzer) appositive(mi int) []string {
+	m := &a.ms[mi]
+	s := &a.d.Sentences[m.Sent]
+	if m.EndTok >= len(s.Tokens) || !gapHas(s, m.EndTok, ",") {
+		return nil
+	}
+	if t := &s.Tokens[m.EndTok]; !determiners[t.Lower] && !t.Cap && !entity.IsRoleOrModifier(t.Lower) {
+		return nil
+	}
+	var out []string
+	for k := m.EndTok; k < len(s.Tokens) && k < m.EndTok+10; k++ {
+		if k > m.EndTok && gapHas(s, k, `,;:"()`) || a.tokQuoted(m.Sent, k) {
+			break
+		}
+		out = append(out, s.Tokens[k].Lower)
+	}
+	return out
+}
+
+// hasField reports whether the space-separated words of s include w.
+func hasField(s, w string) bool {
+	for _, f := range strings.Fields(s) {
+		if strings.Trim(f, ",.") == w {
+			return true
+		}
+	}
+	return false
 }
