@@ -796,10 +796,12 @@ var timeWords = setOf("later", "earlier", "ago", "day", "days", "week", "weeks",
 // pronoun's. It reports whether it found one.
 func (a *analyzer) antecedent(si int, prev segment, rel int, sp *Speaker) bool {
 	toks := a.d.Sentences[si].Tokens
-	if mi := a.head(si, prev); mi >= 0 && a.ms[mi].EndTok == prev.b {
-		a.setMention(sp, mi)
-		sp.Start, sp.End = a.tokSpan(si, rel, rel+1)
-		return true
+	for _, mi := range a.bySent[si] {
+		if m := &a.ms[mi]; m.EndTok == prev.b && m.TitleTok >= prev.a && !m.Possessive && a.isPerson(mi) {
+			a.setMention(sp, mi)
+			sp.Start, sp.End = a.tokSpan(si, rel, rel+1)
+			return true
+		}
 	}
 	rs := a.roleStart(si, prev)
 	if rs < prev.b && determiners[toks[rs].Lower] && a.roleLike(si, segment{rs, prev.b}) {
