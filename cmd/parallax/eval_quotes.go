@@ -79,6 +79,8 @@ func runEvalQuotes(_ context.Context, args []string, stdout, stderr io.Writer) e
 	for _, p := range res.PublisherNames() {
 		row("  "+p, res.Publishers[p])
 	}
+	fmt.Fprintf(stdout, "Gold quotations set in two apostrophes (''...''), which PolNeAR does not flag as direct:\n")
+	row("  ''...''", res.Wire)
 	return nil
 }
 

@@ -29,6 +29,10 @@
 //     letters and digits lie inside the content of some gold attribution
 //     of any kind (direct, mixed or indirect, with or without a source).
 //
+// The New York Times articles set quotations in two apostrophes
+// (''...''), which PolNeAR's direct_quote flag leaves out; the same
+// measures over those contents are reported apart (Result.Wire).
+//
 // Articles are split into a tune part (about 70%) and a check part by the
 // FNV-1a hash of their id, so the split never changes.
 package polnear
@@ -207,6 +211,11 @@ type Result struct {
 	Parts map[string]Counts
 	// Publishers holds the counts of each publisher over both parts.
 	Publishers map[string]Counts
+	// Wire holds, over both parts, the counts of the gold quotations set
+	// in two apostrophes (''...'', as The New York Times writes them),
+	// which PolNeAR does not flag as direct quotes: the same measures
+	// over contents that open and close with two apostrophes.
+	Wire Counts
 	// Records lists one Record per gold quotation and per unmatched found
 	// quotation, in article order.
 	Records []Record
@@ -223,8 +232,10 @@ func Score(arts []Article, part string) *Result {
 		if part != "" && part != p {
 			continue
 		}
-		c, recs := scoreArticle(a, p, st)
+		c, recs := scoreArticle(a, p, st, false)
 		res.Records = append(res.Records, recs...)
+		w, _ := scoreArticle(a, p, st, true)
+		res.Wire.add(w)
 		for _, k := range []string{p, "all"} {
 			v := res.Parts[k]
 			v.add(c)
@@ -250,7 +261,7 @@ func (r *Result) PublisherNames() []string {
 var pronounSources = map[string]bool{"he": true, "she": true, "they": true, "i": true,
 	"we": true, "it": true, "you": true, "him": true, "her": true, "them": true}
 
-func scoreArticle(a *Article, part string, st *text.Stemmer) (Counts, []Record) {
+func scoreArticle(a *Article, part string, st *text.Stemmer, wire bool) (Counts, []Record) {
 	src := a.Text
 	byteAt := codePointOffsets(src)
 	conv := func(cp int) int {
@@ -267,6 +278,9 @@ func scoreArticle(a *Article, part string, st *text.Stemmer) (Counts, []Record) 
 	qs := quote.Find(d, ms)
 	people := entity.Resolve([][]entity.Mention{ms})
 	c := Counts{Articles: 1, Found: len(qs)}
+	if wire {
+		c.Found = 0
+	}
 
 	// Every gold content, in bytes, for precision.
 	inGold := make([]bool, len(src)+1)
@@ -299,6 +313,9 @@ func scoreArticle(a *Article, part string, st *text.Stemmer) (Counts, []Record) 
 				}
 			}
 		})
+		if wire {
+			continue
+		}
 		if 2*in >= all && all > 0 {
 			c.Matched++
 			continue
@@ -317,7 +334,7 @@ func scoreArticle(a *Article, part string, st *text.Stemmer) (Counts, []Record) 
 		}
 		srcText := strings.ToLower(strings.TrimSpace(*at.SourceText))
 		pron := pronounSources[srcText]
-		if !at.DirectQuote {
+		if direct := at.DirectQuote; wire && !wireQuote(src, at, conv) || !wire && !direct {
 			if !pron {
 				lastNamed = srcText
 			}
@@ -441,4 +458,14 @@ func lastWord(last string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// wireQuote reports whether the content of at, stripped, opens and closes
+// with two apostrophes or two backticks, the wire's quotation marks.
+func wireQuote(src string, at Attribution, conv func(int) int) bool {
+	if len(at.ContentSpans) == 0 {
+		return false
+	}
+	s := strings.TrimSpace(src[conv(at.ContentSpans[0][0]):conv(at.ContentSpans[len(at.ContentSpans)-1][1])])
+	return (strings.HasPrefix(s, "''") || strings.HasPrefix(s, "``")) && strings.HasSuffix(s, "''")
 }
