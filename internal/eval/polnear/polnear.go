@@ -29,8 +29,8 @@
 //     letters and digits lie inside the content of some gold attribution
 //     of any kind (direct, mixed or indirect, with or without a source).
 //
-// The New York Times articles set quotations in two apostrophes
-// (”...”), which PolNeAR's direct_quote flag leaves out; the same
+// The New York Times articles set quotations between two pairs of
+// apostrophes, which PolNeAR's direct_quote flag leaves out; the same
 // measures over those contents are reported apart (Result.Wire).
 //
 // Articles are split into a tune part (about 70%) and a check part by the
