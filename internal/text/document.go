@@ -93,6 +93,13 @@ func Analyze(src string, st *Stemmer) *Document {
 			d.Dropped = append(d.Dropped, d.block(s, e, why))
 			continue
 		}
+		if d.Paragraphs == 0 {
+			if m := bylineRe.FindStringIndex(line); m != nil && skipSpace(line, m[1]) == len(line) {
+				// A byline on a line of its own, before the body.
+				d.Dropped = append(d.Dropped, d.block(s, e, whyByline))
+				continue
+			}
+		}
 		if first {
 			first = false
 			if isHeadline(line) && len(paras) > 1 {
@@ -101,13 +108,19 @@ func Analyze(src string, st *Stemmer) *Document {
 				continue
 			}
 		}
+		if why := residueSentence(line); why != "" && countWords(line) <= 2 {
+			// A wire mark on a line of its own: MORE, END.
+			d.Dropped = append(d.Dropped, d.block(s, e, why))
+			continue
+		}
 		if d.Paragraphs > 0 && isFragment(line) {
 			// A short line without a sentence end inside the body is a
 			// subheading or a link to another story, not prose.
 			d.Dropped = append(d.Dropped, d.block(s, e, "fragment"))
 			continue
 		}
-		if d.Paragraphs == 0 && d.Dateline == nil {
+		opening := d.Paragraphs == 0
+		if opening && d.Dateline == nil {
 			if dl, body := dateline(line); body > 0 {
 				b := d.block(s, s+dl, "")
 				d.Dateline = &b
@@ -116,17 +129,24 @@ func Analyze(src string, st *Stemmer) *Document {
 			}
 		}
 		pos := 0
-		for _, r := range Split(line) {
-			if why := webChrome(line[r[0]:r[1]]); why != "" {
-				d.Dropped = append(d.Dropped, d.block(s+r[0], s+r[1], why))
-				continue
+		from := 0
+		for _, c := range append(residue(line, opening), cut{len(line), len(line), ""}) {
+			pos = d.sentences(s+from, s+c.start, pos)
+			from = max(from, c.end)
+			switch {
+			case c.why == "":
+			case c.why == whyDateline && d.Dateline == nil:
+				// A dateline after a caption or a byline is still the
+				// report's dateline.
+				dl, _ := dateline(line[c.start:c.end])
+				if dl == 0 {
+					dl = len(strings.TrimRight(line[c.start:c.end], " -"))
+				}
+				b := d.block(s+c.start, s+c.start+dl, "")
+				d.Dateline = &b
+			default:
+				d.Dropped = append(d.Dropped, d.block(s+c.start, s+c.end, c.why))
 			}
-			pos++
-			d.Sentences = append(d.Sentences, Sentence{
-				Start: n.Start(s + r[0]), End: n.End(s + r[1]),
-				Norm: line[r[0]:r[1]], Para: d.Paragraphs, ParaPos: pos - 1,
-				normStart: s + r[0],
-			})
 		}
 		d.Paragraphs++
 	}
@@ -137,6 +157,34 @@ func Analyze(src string, st *Stemmer) *Document {
 		d.TitleTokens = Tokenize(d.Title.Text, st)
 	}
 	return d
+}
+
+// sentences splits the normalized text [s, e) of the current paragraph
+// into sentences, leaving out the ones that are page chrome or residue,
+// and returns pos, the count of the paragraph's sentences, updated.
+func (d *Document) sentences(s, e, pos int) int {
+	if e <= s {
+		return pos
+	}
+	t := d.Norm.Text[s:e]
+	for _, r := range Split(t) {
+		sen := t[r[0]:r[1]]
+		why := webChrome(sen)
+		if why == "" {
+			why = residueSentence(sen)
+		}
+		if why != "" {
+			d.Dropped = append(d.Dropped, d.block(s+r[0], s+r[1], why))
+			continue
+		}
+		d.Sentences = append(d.Sentences, Sentence{
+			Start: d.Norm.Start(s + r[0]), End: d.Norm.End(s + r[1]),
+			Norm: sen, Para: d.Paragraphs, ParaPos: pos,
+			normStart: s + r[0],
+		})
+		pos++
+	}
+	return pos
 }
 
 func (d *Document) block(s, e int, why string) Block {

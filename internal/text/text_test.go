@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -205,9 +206,23 @@ func FuzzAnalyze(f *testing.F) {
 		// No word of the body is lost: every letter of a sentence, title
 		// or dropped block comes from the source, and every non-space
 		// source byte outside them is punctuation or a dateline dash.
+		covered := make([]bool, len(src))
 		for _, s := range d.Sentences {
 			if strings.TrimSpace(src[s.Start:s.End]) == "" {
 				t.Fatalf("empty sentence at [%d,%d)", s.Start, s.End)
+			}
+			for i := s.Start; i < s.End; i++ {
+				covered[i] = true
+			}
+		}
+		for _, b := range append(d.Dropped, blocks(d)...) {
+			for i := b.Start; i < b.End; i++ {
+				covered[i] = true
+			}
+		}
+		for i, r := range src {
+			if !covered[i] && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				t.Fatalf("%q at %d is in no sentence and no block: %+v", r, i, d)
 			}
 		}
 	})
@@ -363,5 +378,91 @@ func TestSplitWireQuotes(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
+func TestResidue(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    []string // sentences
+		dropped []string // "why: text"
+		dl      string
+	}{
+		{"pickup", "The bridge fell on Monday. Crews worked all night. The mayor, 3rd graf pvs",
+			[]string{"The bridge fell on Monday.", "Crews worked all night."},
+			[]string{"editorial note: The mayor, 3rd graf pvs"}, ""},
+		{"trim marks", "The panel met. (OPTIONAL TRIM CAN BEGIN HERE) It voted twice. (OPTIONAL TRIM ENDS HERE) It closed.",
+			[]string{"The panel met.", "It voted twice.", "It closed."},
+			[]string{"editorial note: (OPTIONAL TRIM CAN BEGIN HERE)", "editorial note: (OPTIONAL TRIM ENDS HERE)"}, ""},
+		{"more and initials", "The race ended late. Nobody won. (xyz)\n\nMORE",
+			[]string{"The race ended late.", "Nobody won."},
+			[]string{"editorial note: (xyz)", "editorial note: MORE"}, ""},
+		{"correction note", "(Corrects spelling of town in third paragraph) OAKVILLE, Utopia (AP) _ The plant opened. It hired staff.",
+			[]string{"The plant opened.", "It hired staff."},
+			[]string{"editorial note: (Corrects spelling of town in third paragraph)"}, "OAKVILLE, Utopia (AP)"},
+		{"byline and dateline", "By JANE ROE, Associated Press Writer\n\nRIVERTON, Utopia (AP) - The dam held.",
+			[]string{"The dam held."}, []string{"byline: By JANE ROE, Associated Press Writer"}, "RIVERTON, Utopia (AP)"},
+		{"byline glued to dateline", "By jane roe and john doe riverton ( reuters ) - the dam held for a day and then it broke, and the water ran down the valley to the sea.",
+			[]string{"the dam held for a day and then it broke, and the water ran down the valley to the sea."}, []string{"byline: By jane roe and john doe"}, "riverton ( reuters )"},
+		{"wire staff byline", "By the Metro Wire Staff\n\nThe dam held.", []string{"The dam held."},
+			[]string{"byline: By the Metro Wire Staff"}, ""},
+		{"caption then dateline", "A man waves at a parade in a small town on Sunday. (AP Photo/Jane Roe) RIVERTON, Utopia (AP) - The parade was long. Two more were held.",
+			[]string{"The parade was long.", "Two more were held."},
+			[]string{"photo caption: A man waves at a parade in a small town on Sunday. (AP Photo/Jane Roe)"}, "RIVERTON, Utopia (AP)"},
+		{"second dateline", "The vote was close. LAKESIDE, Utopia (AP) - The count went on.",
+			[]string{"The vote was close.", "The count went on."}, nil, "LAKESIDE, Utopia (AP)"},
+		{"dateline after the first", "HILLTOP (AP) - It rained. LAKESIDE, Utopia (AP) - It snowed.",
+			[]string{"It rained.", "It snowed."}, []string{"dateline: LAKESIDE, Utopia (AP) - "}, "HILLTOP (AP)"},
+		{"words before a tag in mixed case", "Rain fell on the town, a farmer says (Agency) - Crops were lost.",
+			nil, nil, ""},
+		{"agency tag", "(CNN) -- The ship sailed at noon.", []string{"The ship sailed at noon."}, []string{"agency tag: (CNN) -- "}, ""},
+		{"separator and source note", "The fair closed early. ___ Information from: The Valley Herald, http://example.com",
+			[]string{"The fair closed early."},
+			[]string{"separator: ___", "editorial note: Information from: The Valley Herald, http://example.com"}, ""},
+		{"timestamps", "Posted: Monday, March 2, 2015 7:19 pm EDT Updated: Tuesday, March 3, 2015 9:02 am EDT The shop reopened.",
+			[]string{"The shop reopened."},
+			[]string{"timestamp: Posted: Monday, March 2, 2015 7:19 pm EDT", "timestamp: Updated: Tuesday, March 3, 2015 9:02 am EDT"}, ""},
+		{"editor's note", "Editor's note: This story was changed to fix a name. The shop reopened.",
+			[]string{"The shop reopened."}, []string{"editorial note: Editor's note: This story was changed to fix a name."}, ""},
+		{"contributors", "The shop reopened. Jane Roe and John Doe contributed to this report.",
+			[]string{"The shop reopened."}, []string{"editorial note: Jane Roe and John Doe contributed to this report."}, ""},
+		{"advertisement label", "The shop reopened. Advertisement Continue reading the main story It sold bread.",
+			[]string{"The shop reopened.", "It sold bread."}, []string{"prompt: Advertisement Continue reading the main story"}, ""},
+		{"prose kept", "He reported (more or less) the facts. The update with new numbers came at 5:30 p.m. on Monday. She said more.",
+			nil, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(tt.in, NewStemmer())
+			checkDocument(t, tt.in, d)
+			var got, dropped []string
+			for _, s := range d.Sentences {
+				got = append(got, tt.in[s.Start:s.End])
+			}
+			for _, b := range d.Dropped {
+				dropped = append(dropped, b.Why+": "+tt.in[b.Start:b.End])
+			}
+			if tt.want == nil {
+				// Nothing is residue: every sentence stays.
+				tt.want = nil
+				for _, r := range SplitText(tt.in) {
+					tt.want = append(tt.want, tt.in[r[0]:r[1]])
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("sentences (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.dropped, dropped); diff != "" {
+				t.Errorf("dropped (-want +got):\n%s", diff)
+			}
+			dl := ""
+			if d.Dateline != nil {
+				dl = tt.in[d.Dateline.Start:d.Dateline.End]
+			}
+			if dl != tt.dl {
+				t.Errorf("dateline = %q, want %q", dl, tt.dl)
+			}
+		})
 	}
 }
