@@ -624,6 +624,16 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 			if roleSet {
 				return true
 			}
+			if i == len(segs)-1 {
+				// "In a statement Gingrich said": an opening phrase
+				// without its comma, then the name.
+				for _, mi := range a.bySent[si] {
+					if m := &a.ms[mi]; m.EndTok == sg.b && m.TitleTok > sg.a && !m.Possessive && a.isPerson(mi) && !m.Weak() {
+						a.setMention(&c.sp, mi)
+						return true
+					}
+				}
+			}
 			continue
 		case pronouns[first] && sg.b-sg.a <= 2:
 			if roleSet {
@@ -649,9 +659,14 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 			}
 			return roleSet
 		}
-		rs := a.roleStart(si, sg)
-		c.sp.Role, c.sp.How = s.Norm[toks[rs].Start:toks[sg.b-1].End], Direct
-		c.sp.Start, c.sp.End = a.tokSpan(si, rs, sg.b)
+		rs, re := a.roleStart(si, sg), sg.b
+		for t := rs + 1; t < re; t++ {
+			if relatives[toks[t].Lower] {
+				re = t
+			}
+		}
+		c.sp.Role, c.sp.How = s.Norm[toks[rs].Start:toks[re-1].End], Direct
+		c.sp.Start, c.sp.End = a.tokSpan(si, rs, re)
 		roleSet = true
 		// An appositive opens with an article, a possessive or a capital:
 		// "a member of the committee", "Disney's chairman".
@@ -769,6 +784,9 @@ func (a *analyzer) roleLike(si int, sg segment) bool {
 	}
 	for t := sg.a; t < sg.b; t++ {
 		w := toks[t].Lower
+		if relatives[w] && t > sg.a {
+			break // "a White House official who spoke anonymously": the role ends there
+		}
 		if auxWords[w] || entity.IsSpeechVerb(w) || timeWords[w] {
 			return false
 		}
@@ -1129,6 +1147,25 @@ func (a *analyzer) workTitle(q *Quotation) bool {
 // (`"..." - Jane Doe`).
 func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 	other := false // "they said", "it says": a speaker that cannot be named
+	// 0. The cue of a split quotation: `"...," he said, "..."`.
+	if cs := a.cues(q.Sent); len(cs) > 0 {
+		st := &a.d.Sentences[q.Sent]
+		for i := len(cs) - 1; i >= 0; i-- {
+			c := &cs[i]
+			if st.NormStart()+st.Tokens[c.tok].Start >= q.NormStart {
+				continue
+			}
+			if a.introduces(q.Sent, c) && c.tok > 0 && a.tokQuoted(q.Sent, c.tok-1) {
+				if c.sp.Known() {
+					return c.sp
+				}
+				if c.pron != "" {
+					return a.resolve(q.Sent, c.pronTok, c.pron, prev)
+				}
+			}
+			break
+		}
+	}
 	// 1. A cue right after the closing mark.
 	es := q.EndSent
 	s := &a.d.Sentences[es]
@@ -1148,7 +1185,8 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 			}
 		}
 		if len(after) > 0 && after[0].tok-post <= 12 && !a.quotedBetween(es, post, after[0].tok) &&
-			!a.clauseBetween(es, post, after[0].tok) && !a.introduces(es, after[0]) {
+			!a.clauseBetween(es, post, after[0].tok) && !a.introduces(es, after[0]) &&
+			(!strings.HasSuffix(strings.TrimRight(q.Text, `'"`), ".") || a.attributionOnly(es, after[0])) {
 			c := after[0]
 			if c.sp.Known() {
 				return c.sp
@@ -1212,6 +1250,26 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 		return Speaker{Mention: -1, How: Pronoun}
 	}
 	return Speaker{Mention: -1}
+}
+
+// attributionOnly reports whether the clause of cue c in sentence si does
+// nothing but attribute: the cue and its speaker, then the sentence's end,
+// a comma, a quotation or a prepositional phrase ("said in a statement"),
+// not an object ("announced his move"). A quotation that ends with a
+// period and is followed by more than that ended its sentence.
+func (a *analyzer) attributionOnly(si int, c *cue) bool {
+	s := &a.d.Sentences[si]
+	j := c.end
+	if c.sp.Mention >= 0 {
+		if m := &a.ms[c.sp.Mention]; m.TitleTok >= c.end {
+			j = m.EndTok // "said Jane Doe"
+		}
+	}
+	if j >= len(s.Tokens) || gapHas(s, j, `,.;:"`) || a.tokQuoted(si, j) {
+		return true
+	}
+	w := s.Tokens[j].Lower
+	return preps[w] || softWords[w] || timeWords[w] || listenerVerbs[c.word] || w == "that"
 }
 
 // nextSentence finds the speaker the sentence after q's last one gives
