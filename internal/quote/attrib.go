@@ -491,7 +491,7 @@ func (a *analyzer) phraseAfter(si, j int, c *cue, afterQuote bool) {
 	}
 	for _, mi := range a.bySent[si] {
 		m := &a.ms[mi]
-		if m.TitleTok == j || m.TitleTok == skip || m.Tok == j {
+		if (m.TitleTok == j || m.TitleTok == skip || m.Tok == j) && !m.Possessive {
 			a.setMention(&c.sp, mi)
 			return
 		}
@@ -516,6 +516,16 @@ func (a *analyzer) phraseAfter(si, j int, c *cue, afterQuote bool) {
 	if e > j && (roleStart(&toks[j]) || afterQuote && bareName(toks[j:e])) && !pronouns[toks[j].Lower] {
 		c.sp.Role, c.sp.How = s.Norm[toks[j].Start:toks[e-1].End], Direct
 		c.sp.Start, c.sp.End = a.tokSpan(si, j, e)
+		// "said Shepard's father, Dennis,": the name in apposition.
+		if e < len(toks) && gapHas(s, e, ",") {
+			for _, mi := range a.bySent[si] {
+				m := &a.ms[mi]
+				if m.TitleTok == e && !m.Possessive && (m.EndTok >= len(toks) || gapHas(s, m.EndTok, ",.;")) {
+					a.setMention(&c.sp, mi)
+					return
+				}
+			}
+		}
 	}
 }
 

@@ -110,6 +110,12 @@ func TestSpeakers(t *testing.T) {
 			"Tom Reyes", "Tom Reyes", Direct},
 		{"a question, then its asker", `"Where is the money?" Tom Reyes asked the board on Monday.`,
 			"Tom Reyes", "Tom Reyes", Direct},
+		{"a possessive role, then the name", `"We will miss him," said the boy's father, Dennis Roe, outside the hall.`,
+			"Dennis Roe", "Dennis Roe", Direct},
+		{"an opening phrase without its comma", `In a statement Dennis Roe said, "We will miss him."`,
+			"Dennis Roe", "Dennis Roe", Direct},
+		{"the part after a split keeps its cue", `"If we stay," he told the crowd, "we lose," an understatement to those who knew him.`,
+			"", "he", Pronoun},
 		{"an unattributed quotation stays unattributed", "The sign over the gate had been painted red. \"No entry for anyone after dark tonight, please.\"",
 			"", "", Unattributed},
 	}
