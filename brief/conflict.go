@@ -99,7 +99,7 @@ func (s *Story) conflicts(matches [][]align.Match) []parallax.Conflict {
 			if d, ok := fu.date(); ok && len(group) >= 2 {
 				values, shown := make(map[int]string), make(map[int]string)
 				for _, v := range group {
-					if e, ok := factsOf(v).date(); ok && e.kind == d.kind {
+					if e, ok := factsOf(v).date(); ok && e.kind == d.kind && sameTimes(fu, factsOf(v)) {
 						values[v], shown[v] = e.canon, e.shown
 					}
 				}
@@ -632,6 +632,14 @@ func (s *Story) facts(u int) *facts {
 		}
 		n, ok := numberAt(t)
 		if !ok {
+			continue
+		}
+		// A number quoted is a speaker's or a label's; one joined to
+		// others by hyphens is a code ("9-1-1"); the total in "34 out
+		// of the 4,557 arrests" is not what is counted.
+		if quoted[i] || strings.TrimSpace(gap(i)) == "-" && i > 0 && toks[i-1].Number ||
+			strings.TrimSpace(gap(i+1)) == "-" && i+2 < len(toks) && toks[i+1].Number && strings.TrimSpace(gap(i+2)) == "-" ||
+			lower(i-1) == "of" || lower(i-1) == "the" && lower(i-2) == "of" {
 			continue
 		}
 		// A clock time, a year, a part of a date or a number of a name

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,7 +13,8 @@ import (
 )
 
 // TestDumpConflicts prints every conflict the brief finds on the DUC 2004
-// development clusters and on the first Multi-News validation stories, one
+// development clusters and on the first Multi-News validation stories (60,
+// or PARALLAX_CONFLICTS_STORIES), one
 // block per conflict, to the file named by PARALLAX_CONFLICTS_OUT (for
 // reading by hand; it holds article text, so keep it outside the
 // repository). Without the variable it is skipped.
@@ -21,12 +23,16 @@ func TestDumpConflicts(t *testing.T) {
 	if out == "" {
 		t.Skip("set PARALLAX_CONFLICTS_OUT=/tmp/conflicts.txt to print the conflicts found on the shared data")
 	}
+	mn := 60
+	if x, err := strconv.Atoi(os.Getenv("PARALLAX_CONFLICTS_STORIES")); err == nil {
+		mn = x
+	}
 	var w strings.Builder
 	n := 0
 	for _, set := range []struct {
 		name string
 		max  int
-	}{{"duc2004-dev", 25}, {"multinews-val", 60}} {
+	}{{"duc2004-dev", 25}, {"multinews-val", mn}} {
 		stories, err := dataset.Read(sharedtest.Path(t, "data", set.name+".jsonl.gz"))
 		if err != nil {
 			t.Fatal(err)
