@@ -68,7 +68,7 @@ var defaultParams = params{
 	redundancy:     0.27,
 	minWords:       minWords,
 	maxWords:       text.MaxSentenceWords,
-	quoteBonus:     20,
+	quoteBonus:     5,
 	opener:         true,
 	titleBonus:     20,
 }
