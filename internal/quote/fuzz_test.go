@@ -63,6 +63,9 @@ func FuzzFind(f *testing.F) {
 		`" spaced " said x. 5'11" tall "" "" " ", according to.`,
 		"\"\n\n\"\n\n\"a\n\n\"b\" c said",
 		`He [Trump] said "a [b] c" and [ "d`,
+		"'We don't know the '90s,' Ann Lee said. The Joneses' car 'was red' '",
+		"``One,'' he said, ``two `three' four.''' \u2014 Ann Lee\n\nLee continued:\n\n\u00abYes\u00bb",
+		"\u201cA,\u201c said B. \u201dC\u201d (R-Utah) said, who told: \u2018x\u2019",
 	} {
 		f.Add(s)
 	}
