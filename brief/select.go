@@ -50,8 +50,8 @@ type params struct {
 	// redundancy is the similarity to a chosen sentence of another
 	// article above which a sentence is redundant.
 	redundancy float64
-	// dependent scales the gain of a sentence that opens with a pronoun or
-	// a connective pointing back (0: never chosen while others exist).
+	// dependent scales the gain of a sentence that leans on the sentence
+	// before it in its article (it is shown only after that sentence).
 	dependent float64
 	// conceptScale is the weight of a concept per article that holds it.
 	conceptScale float64
@@ -63,8 +63,8 @@ var defaultParams = params{
 	positionDecay:  0.5,
 	supportWeight:  2.0,
 	centrality:     10,
-	dependent:      0.5,
 	conceptScale:   0.1,
+	dependent:      0.5,
 	redundancy:     0.27,
 	minWords:       minWords,
 	maxWords:       text.MaxSentenceWords,
@@ -90,7 +90,8 @@ type selector struct {
 	pos      []int       // per candidate: sentence index in its article
 	words    []int       // per candidate
 	fits     []bool      // per candidate: within minWords..maxWords
-	scale    []float64   // per candidate: 1, or p.dependent when it leans on context
+	dep      []bool      // per candidate: cannot be read without the sentence before it
+	ante     []int       // per candidate: the candidate of the sentence before it, when dep and that one reads alone; else -1
 	index    map[int]int // unit -> candidate
 }
 
@@ -130,19 +131,23 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 			slices.Sort(cs)
 			cs = slices.Compact(cs)
 			w := sen.Words()
-			if w == 0 || len(terms) == 0 {
+			if w == 0 || len(terms) == 0 || filler(sen) {
 				continue
 			}
-			scale := 1.0
-			if !standalone(sen) {
-				scale = p.dependent
+			dep := dependsOnContext(sen)
+			ante := -1
+			if dep && j > 0 {
+				if prev, ok := sel.index[s.Align.SentUnit[d][j-1]]; ok && !sel.dep[prev] && sel.fits[prev] {
+					ante = prev
+				}
 			}
 			sel.index[u] = len(sel.units)
 			sel.units = append(sel.units, u)
 			sel.concepts = append(sel.concepts, cs)
 			sel.words = append(sel.words, w)
 			sel.fits = append(sel.fits, w >= p.minWords && w <= p.maxWords)
-			sel.scale = append(sel.scale, scale)
+			sel.dep = append(sel.dep, dep)
+			sel.ante = append(sel.ante, ante)
 			sel.prior = append(sel.prior, p.positionWeight/math.Pow(float64(1+j), p.positionDecay))
 			sel.pos = append(sel.pos, j)
 			c := 0.0
@@ -159,59 +164,73 @@ func (s *Story) selector(matches [][]align.Match, p params) *selector {
 	return sel
 }
 
-// standalone reports whether a sentence can be read out of its context: it
-// does not open with a pronoun or a connective that points back, and it is
-// not a bare quotation that does not say who speaks.
-func standalone(sen *text.Sentence) bool {
-	if len(sen.Tokens) == 0 {
-		return false
-	}
-	switch sen.Tokens[0].Lower {
-	case "he", "she", "it", "they", "this", "these", "those", "that", "but", "and", "also",
-		"however", "still", "yet", "so", "meanwhile", "then", "there":
-		return false
-	}
-	n := strings.TrimSpace(sen.Norm)
-	if strings.HasPrefix(n, `"`) && strings.Count(n, `"`) == 2 && strings.HasSuffix(n, `"`) {
-		return false
-	}
-	return true
-}
-
 // Summarize chooses units for a summary of at most budget words and
-// returns them in reading order.
+// returns them in reading order. A sentence that leans on the sentence
+// before it in its article comes only right after that sentence.
 func (sel *selector) Summarize(budget int) []int {
-	chosen := sel.summarize(budget, false)
+	chosen, after := sel.summarize(budget, false)
 	if len(chosen) == 0 {
 		// No sentence of the usual length reads well on its own: take
 		// what there is rather than nothing.
-		chosen = sel.summarize(budget, true)
+		chosen, after = sel.summarize(budget, true)
 	}
-	sel.order(chosen)
-	return chosen
+	return sel.arrange(chosen, after)
 }
 
-// eligible reports whether candidate i may be chosen.
+// eligible reports whether candidate i may be chosen: alone when it reads
+// alone, else together with (or after) the sentence before it.
 func (sel *selector) eligible(i int, relaxed bool) bool {
-	return relaxed || (sel.fits[i] && sel.scale[i] > 0)
+	return relaxed || (sel.fits[i] && (!sel.dep[i] || sel.ante[i] >= 0))
 }
 
-func (sel *selector) summarize(budget int, relaxed bool) []int {
+// summarize chooses units greedily. after maps a chosen unit that leans on
+// its article's previous sentence to that sentence's unit, also chosen.
+func (sel *selector) summarize(budget int, relaxed bool) (chosen []int, after map[int]int) {
 	covered := make(map[int32]bool)
-	var chosen []int
+	after = make(map[int]int)
 	used := 0
 	taken := make([]bool, len(sel.units))
+	in := make([]bool, len(sel.units)) // chosen
 	opening := sel.p.opener
+	// cost returns the words and gain of choosing candidate i: with the
+	// sentence it leans on when that is not chosen yet; ok is false when
+	// it cannot be chosen now.
+	cost := func(i int) (words int, g float64, ok bool) {
+		words, g = sel.words[i], sel.gain(i, sel.units[i], covered)
+		if relaxed || !sel.dep[i] {
+			return words, g, true
+		}
+		a := sel.ante[i]
+		switch {
+		case in[a]:
+			return words, g, true
+		case taken[a]:
+			return 0, 0, false
+		}
+		return words + sel.words[a], g + sel.gain(a, sel.units[a], covered), true
+	}
+	add := func(i int) {
+		taken[i], in[i] = true, true
+		chosen = append(chosen, sel.units[i])
+		used += sel.words[i]
+		for _, c := range sel.concepts[i] {
+			covered[c] = true
+		}
+	}
 	for {
 		best, bestScore := -1, -1.0
-		for i, u := range sel.units {
-			if taken[i] || !sel.eligible(i, relaxed) || used+sel.words[i] > budget {
+		for i := range sel.units {
+			if taken[i] || !sel.eligible(i, relaxed) {
 				continue
 			}
 			if opening && sel.pos[i] != 0 {
 				continue
 			}
-			if score := sel.gain(i, u, covered) / math.Pow(float64(sel.words[i]), sel.p.lengthExponent); score > bestScore {
+			w, g, ok := cost(i)
+			if !ok || used+w > budget {
+				continue
+			}
+			if score := g / math.Pow(float64(w), sel.p.lengthExponent); score > bestScore {
 				best, bestScore = i, score
 			}
 		}
@@ -233,13 +252,46 @@ func (sel *selector) summarize(budget int, relaxed bool) []int {
 		if sel.redundant(sel.units[best], chosen) {
 			continue
 		}
-		chosen = append(chosen, sel.units[best])
-		used += sel.words[best]
-		for _, c := range sel.concepts[best] {
-			covered[c] = true
+		if relaxed || !sel.dep[best] {
+			add(best)
+			continue
+		}
+		// best leans on the sentence before it: bring that one too, when
+		// it fits and says something new, or leave best out.
+		a := sel.ante[best]
+		if !in[a] {
+			if taken[a] || used+sel.words[a]+sel.words[best] > budget || sel.redundant(sel.units[a], chosen) {
+				continue
+			}
+			add(a)
+		}
+		add(best)
+		after[sel.units[best]] = sel.units[a]
+	}
+	return chosen, after
+}
+
+// arrange puts chosen units in reading order, each unit of after right
+// behind the unit it leans on.
+func (sel *selector) arrange(chosen []int, after map[int]int) []int {
+	var free []int
+	next := make(map[int]int, len(after))
+	for _, u := range chosen {
+		if a, ok := after[u]; ok {
+			next[a] = u
+		} else {
+			free = append(free, u)
 		}
 	}
-	return chosen
+	sel.order(free)
+	out := make([]int, 0, len(chosen))
+	for _, u := range free {
+		out = append(out, u)
+		if v, ok := next[u]; ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // gain is what candidate i (unit u) adds to a summary that covers the
@@ -261,8 +313,8 @@ func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
 		}
 	}
 	g += sel.p.conceptScale * float64(articles)
-	if sel.scale[i] > 0 {
-		g *= sel.scale[i]
+	if sel.dep[i] {
+		g *= sel.p.dependent
 	}
 	return g
 }
@@ -270,17 +322,25 @@ func (sel *selector) gain(i, u int, covered map[int32]bool) float64 {
 // representative returns, among candidate i and the candidates of other
 // outlets that report the same information, the one with the most support,
 // then the most gain: the version of the information to show, citing all.
+// Another outlet's version is taken only when it reads on its own; a
+// version that reads on its own is preferred to one that leans on its
+// context.
 func (sel *selector) representative(i, room int, covered map[int32]bool, relaxed bool) int {
 	u := sel.units[i]
 	best, bestSup, bestGain := i, len(sel.matches[u]), sel.gain(i, u, covered)
+	bestAlone := relaxed || !sel.dep[i]
 	for _, m := range sel.matches[u] {
 		j, ok := sel.index[m.Unit]
 		if !ok || !sel.eligible(j, relaxed) || sel.words[j] > room {
 			continue
 		}
+		alone := relaxed || !sel.dep[j]
+		if !alone {
+			continue
+		}
 		sup, g := len(sel.matches[m.Unit]), sel.gain(j, m.Unit, covered)
-		if sup > bestSup || (sup == bestSup && g > bestGain) {
-			best, bestSup, bestGain = j, sup, g
+		if (alone && !bestAlone) || sup > bestSup || (sup == bestSup && g > bestGain) {
+			best, bestSup, bestGain, bestAlone = j, sup, g, alone
 		}
 	}
 	return best

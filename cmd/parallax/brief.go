@@ -26,6 +26,7 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.SetOutput(stderr)
 	words := fs.Int("words", brief.DefaultWords, "summary word budget")
 	format := fs.String("format", "markdown", "output format: markdown, json or html")
+	evidence := fs.Bool("evidence", false, "markdown: print under each statement the words of every cited outlet")
 	var outlets stringList
 	fs.Var(&outlets, "outlet", "outlet of the next input file (repeatable)")
 	var output string
@@ -68,7 +69,7 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		w = f
 	}
 	bw := bufio.NewWriter(w)
-	err = render.Write(bw, *format, b, articles)
+	err = render.WriteOptions(bw, *format, b, articles, render.Options{Evidence: *evidence})
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}

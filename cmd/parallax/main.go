@@ -105,6 +105,8 @@ An INPUT is a plain text file (one article), a directory (every .txt,
 Brief flags:
   --words N          summary word budget (default 150)
   --format F         markdown (default), json or html
+  --evidence         markdown: print under each summary item, agreed item and
+                     conflict side the words of every cited outlet
   --outlet NAME      outlet of the next input file, in order; repeatable
   -o, --output FILE  write the brief to FILE instead of standard output
 

@@ -19,8 +19,25 @@ var Formats = []string{"markdown", "json", "html"}
 // was made from, by ID; the HTML page embeds their text so a citation can
 // show the cited words.
 func Write(w io.Writer, format string, b *parallax.Brief, articles []parallax.Article) error {
+	return WriteOptions(w, format, b, articles, Options{})
+}
+
+// Options tune the output.
+type Options struct {
+	// Evidence makes the Markdown output print, under each summary item,
+	// agreed item and conflict side, the words of every cited outlet that
+	// support it (the statement's evidence spans, read from articles), so
+	// a reader can check each citation.
+	Evidence bool
+}
+
+// WriteOptions is Write with options.
+func WriteOptions(w io.Writer, format string, b *parallax.Brief, articles []parallax.Article, opts Options) error {
 	switch format {
 	case "markdown", "md", "":
+		if opts.Evidence {
+			return MarkdownEvidence(w, b, articles)
+		}
 		return Markdown(w, b)
 	case "json":
 		return JSON(w, b)
@@ -42,6 +59,24 @@ func JSON(w io.Writer, b *parallax.Brief) error {
 // terminal. Citations are numbers in brackets that refer to the numbered
 // list of sources.
 func Markdown(w io.Writer, b *parallax.Brief) error {
+	return markdown(w, b, nil)
+}
+
+// MarkdownEvidence writes b as Markdown with, indented under each summary
+// item, agreed item and conflict side, one line per cited outlet: its
+// number, its name and the words of its article that support the
+// statement. articles holds the articles the brief was made from.
+func MarkdownEvidence(w io.Writer, b *parallax.Brief, articles []parallax.Article) error {
+	texts := make(map[string]string, len(articles))
+	for _, a := range articles {
+		texts[a.ID] = a.Text
+	}
+	return markdown(w, b, texts)
+}
+
+// markdown writes b; with texts (article text by ID) it prints each
+// statement's evidence.
+func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 	var sb strings.Builder
 	num := make(map[string]int, len(b.Sources))
 	for i, s := range b.Sources {
@@ -54,6 +89,30 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 		}
 		return strings.Join(parts, "")
 	}
+	outlet := make(map[string]string, len(b.Sources))
+	for _, s := range b.Sources {
+		outlet[s.ID] = s.Outlet
+	}
+	// evidence prints, indented, the words of each cited outlet.
+	evidence := func(indent string, st parallax.Statement) {
+		if texts == nil {
+			return
+		}
+		for i, sp := range st.Evidence {
+			name := outlet[sp.Source]
+			if name == "" {
+				name = sp.Source
+			}
+			words := "(the article's text is not at hand)"
+			if t, ok := texts[sp.Source]; ok && 0 <= sp.Start && sp.Start <= sp.End && sp.End <= len(t) {
+				words = oneLine(t[sp.Start:sp.End])
+			}
+			if i == 0 && words == oneLine(st.Text) {
+				words = "(the sentence above)"
+			}
+			fmt.Fprintf(&sb, "%s- [%d] %s: %s\n", indent, num[sp.Source], oneLine(name), words)
+		}
+	}
 	title := b.Title
 	if title == "" {
 		title = "Brief"
@@ -64,8 +123,12 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 	if len(b.Summary) == 0 {
 		sb.WriteString("No sentence could be chosen for a summary.\n")
 	}
-	for _, st := range b.Summary {
+	for i, st := range b.Summary {
+		if texts != nil && i > 0 {
+			sb.WriteString("\n") // each item its own paragraph, its evidence a list
+		}
 		fmt.Fprintf(&sb, "%s %s\n", oneLine(st.Text), cite(st.Sources))
+		evidence("  ", st)
 	}
 
 	if len(b.Sources) > 1 {
@@ -75,6 +138,7 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 		}
 		for _, st := range b.Agreed {
 			fmt.Fprintf(&sb, "- %s %s\n", oneLine(st.Text), cite(st.Sources))
+			evidence("  ", st)
 		}
 
 		sb.WriteString("\n## Only in one outlet\n")
@@ -97,6 +161,7 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 			fmt.Fprintf(&sb, "- %s:\n", c.Kind)
 			for _, side := range c.Sides {
 				fmt.Fprintf(&sb, "  - %s %s: %s\n", oneLine(side.Value), cite(side.Statement.Sources), oneLine(side.Statement.Text))
+				evidence("    ", side.Statement)
 			}
 		}
 	}
