@@ -1299,17 +1299,20 @@ func (a *analyzer) nextSentence(q *Quotation, prev *Quotation) (Speaker, bool) {
 	if n.Para != a.d.Sentences[q.EndSent].Para || !strings.ContainsAny(q.Text[max(0, len(q.Text)-2):], "?!") {
 		return Speaker{}, false
 	}
-	for _, c := range a.cues(ns) {
-		if c.tok > 5 || c.label || a.quotedBetween(ns, 0, c.tok) {
-			break
-		}
-		switch {
-		case c.pron != "" && c.pronTok == 0:
-			return a.resolve(ns, c.pronTok, c.pron, prev), true
-		case c.sp.Mention >= 0 && a.ms[c.sp.Mention].TitleTok == 0 && a.ms[c.sp.Mention].EndTok <= c.tok:
-			return c.sp, true
-		}
-		break
+	// Only the sentence's first cue can be the attribution.
+	cs := a.cues(ns)
+	if len(cs) == 0 {
+		return Speaker{}, false
+	}
+	c := cs[0]
+	if c.tok > 5 || c.label || a.quotedBetween(ns, 0, c.tok) {
+		return Speaker{}, false
+	}
+	switch {
+	case c.pron != "" && c.pronTok == 0:
+		return a.resolve(ns, c.pronTok, c.pron, prev), true
+	case c.sp.Mention >= 0 && a.ms[c.sp.Mention].TitleTok == 0 && a.ms[c.sp.Mention].EndTok <= c.tok:
+		return c.sp, true
 	}
 	return Speaker{}, false
 }
@@ -1622,14 +1625,4 @@ func (a *analyzer) appositive(mi int) []string {
 		out = append(out, s.Tokens[k].Lower)
 	}
 	return out
-}
-
-// hasField reports whether the space-separated words of s include w.
-func hasField(s, w string) bool {
-	for _, f := range strings.Fields(s) {
-		if strings.Trim(f, ",.") == w {
-			return true
-		}
-	}
-	return false
 }
