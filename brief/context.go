@@ -35,14 +35,9 @@ var backOpeners = map[string]bool{
 // backHeads are nouns that, after an opening "The", usually name something
 // the sentence before introduced: "The move", "The company", "The two".
 var backHeads = map[string]bool{
-	"move": true, "company": true, "firm": true, "decision": true, "group": true,
-	"man": true, "woman": true, "pair": true, "couple": true, "agency": true,
-	"statement": true, "announcement": true, "deal": true, "plan": true, "measure": true,
-	"incident": true, "attack": true, "bill": true, "proposal": true, "speaker": true,
-	"latter": true, "former": true, "same": true, "letter": true, "report": true,
-	"two": true, "three": true, "four": true, "five": true, "six": true, "both": true,
-	"victim": true, "victims": true, "suspect": true, "suspects": true, "official": true,
-	"move's": true, "comments": true, "remarks": true, "claim": true, "claims": true,
+	"move": true, "company": true, "firm": true, "decision": true, "pair": true,
+	"couple": true, "latter": true, "former": true, "same": true, "two": true,
+	"three": true, "four": true, "both": true,
 }
 
 // personal pronouns that need a person or group named before them.
@@ -72,7 +67,7 @@ func dependsOnContext(sen *text.Sentence) bool {
 		return true
 	}
 	first := toks[0].Lower
-	if backOpeners[first] {
+	if backOpeners[first] && !expletiveIt(toks) {
 		return true
 	}
 	if first == "the" && len(toks) > 1 && backHeads[toks[1].Lower] {
@@ -88,6 +83,37 @@ func dependsOnContext(sen *text.Sentence) bool {
 		return true // the start or the end of a longer quotation
 	}
 	return danglingPronoun(sen)
+}
+
+// expletiveIt reports whether a sentence opens with an "it" that stands
+// for nothing before it: "It is not clear whether...", "It was unclear
+// how...".
+func expletiveIt(toks []text.Token) bool {
+	if len(toks) < 3 || toks[0].Lower != "it" {
+		return false
+	}
+	k := 1
+	switch toks[k].Lower {
+	case "is", "was", "remains", "remained", "seems", "seemed", "appears", "appeared":
+		k++
+	default:
+		return false
+	}
+	if k < len(toks) && toks[k].Lower == "not" {
+		k++
+	}
+	if k < len(toks) && (toks[k].Lower == "yet" || toks[k].Lower == "immediately" || toks[k].Lower == "still") {
+		k++
+	}
+	return k < len(toks) && expletiveAdjectives[toks[k].Lower]
+}
+
+var expletiveAdjectives = map[string]bool{
+	"clear": true, "unclear": true, "known": true, "unknown": true, "likely": true,
+	"unlikely": true, "possible": true, "impossible": true, "expected": true,
+	"believed": true, "thought": true, "estimated": true, "hoped": true, "feared": true,
+	"reported": true, "understood": true, "necessary": true, "important": true,
+	"hard": true, "difficult": true, "easy": true, "true": true,
 }
 
 // danglingPronoun reports whether a personal pronoun outside quotation
@@ -132,6 +158,7 @@ var fillerPatterns = regexp.MustCompile(strings.Join([]string{
 	`\b(did not|didn't|does not|doesn't|do not|don't|has not|hasn't|have not|haven't|had not|hadn't) (immediately )?(return|respond to|reply to|answer)( [a-z]+){0,2} (calls?|messages?|e-?mails?|requests?|inquiries|phone)`,
 	`\b(declined|refused|would not|wouldn't|will not|won't|did not|didn't) (immediately )?(to )?(comment|discuss|elaborate)\b`,
 	`\bno (immediate )?comment (from|was)\b`,
+	`\bneither\b.*\b(would|could|did) (immediately )?comment\b`,
 	`\b(seeking|requesting|for) comment\b.*\b(not|n't|no)\b`,
 	`\bcontributed (to )?this (report|story|article)\b`,
 	`\b(reporting|writing|editing|additional reporting) by [a-z]`,
