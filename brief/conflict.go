@@ -634,6 +634,17 @@ func (s *Story) facts(u int) *facts {
 		if !ok {
 			continue
 		}
+		// "twenty-two": the tens take the unit after them.
+		next := i + 1
+		if !t.Number && i+1 < len(toks) && !toks[i+1].Number && strings.TrimSpace(gap(i+1)) == "-" {
+			if x, ok := spelled[lower(i+1)]; ok && n >= 20 && x < 10 {
+				n += x
+				next = i + 2
+			}
+		}
+		if !t.Number && i > 0 && strings.TrimSpace(gap(i)) == "-" && spelled[lower(i-1)] >= 20 {
+			continue
+		}
 		// A number quoted is a speaker's or a label's; one joined to
 		// others by hyphens is a code ("9-1-1"); the total in "34 out
 		// of the 4,557 arrests" is not what is counted.
@@ -657,7 +668,7 @@ func (s *Story) facts(u int) *facts {
 			setNumber("age:"+toks[i-1].Lower, quantity{lo: n, hi: n, canon: t.Stem, shown: toks[i-1].Lower + ", " + t.Lower})
 			continue
 		}
-		start, j := i, i+1
+		start, j := i, next
 		if m, ok := multipliers[lower(j)]; ok {
 			n *= m
 			j++

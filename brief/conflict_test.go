@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/parallax-news/parallax"
@@ -109,4 +110,51 @@ func reports(cs []parallax.Conflict, j judgedConflict) bool {
 		}
 	}
 	return false
+}
+
+// TestConflictValues checks how values are read and compared: bounds
+// that agree, spelled compounds, month spellings, the day something was
+// said, and negations that deny nothing.
+func TestConflictValues(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want []string // kinds
+	}{
+		{"bound agrees", "The storm in the coastal province killed at least 32 people on Tuesday, officials said.",
+			"The storm in the coastal province killed 32 people on Tuesday, officials said.", nil},
+		{"bound disagrees", "The storm in the coastal province killed at least 40 people on Tuesday, officials said.",
+			"The storm in the coastal province killed 32 people on Tuesday, officials said.", []string{"number"}},
+		{"spelled compound", "The storm in the coastal province killed twenty-two people, officials said.",
+			"The storm in the coastal province killed 22 people, officials said.", nil},
+		{"month spellings", "The storm struck the coastal province on Sept. 24, destroying the harbour.",
+			"The storm struck the coastal province on September 24, destroying the harbour.", nil},
+		{"month days differ", "The storm struck the coastal province on Sept. 24, destroying the harbour.",
+			"The storm struck the coastal province on Sept. 25, destroying the harbour.", []string{"date"}},
+		{"day of saying", "The governor said Sunday the storm destroyed the harbour in the coastal province.",
+			"The governor said Monday the storm destroyed the harbour in the coastal province.", nil},
+		{"not only", "The storm destroyed not only the harbour but the old lighthouse of the coastal province.",
+			"The storm destroyed the harbour and the old lighthouse of the coastal province.", nil},
+		{"ranks", "The harbour is the second-largest port of the coastal province, the ministry said.",
+			"The harbour is the third-largest port of the coastal province, the ministry said.", []string{"number"}},
+		{"different clock times", "Winds reached 80 mph at 2 p.m. as the storm crossed the coastal province.",
+			"Winds reached 100 mph at 6 p.m. as the storm crossed the coastal province.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := []parallax.Article{{ID: "a", Text: tt.a}, {ID: "b", Text: tt.b}}
+			b, err := Build(context.Background(), arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range b.Conflicts {
+				got = append(got, c.Kind)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("conflicts %v, want %v: %+v", got, tt.want, b.Conflicts)
+			}
+			checkEvidence(t, b, arts)
+		})
+	}
 }
