@@ -274,7 +274,9 @@ func jsonID(id string) any {
 	return id
 }
 
-func writeJSONL(path string, stories []eval.StoryResult, line func(eval.StoryResult) any) error {
+// writeJSONL writes one JSON value a line to path, made by line from each
+// of values.
+func writeJSONL[T any](path string, values []T, line func(T) any) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -282,8 +284,8 @@ func writeJSONL(path string, stories []eval.StoryResult, line func(eval.StoryRes
 	w := bufio.NewWriter(f)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, sr := range stories {
-		if err := enc.Encode(line(sr)); err != nil {
+	for _, v := range values {
+		if err := enc.Encode(line(v)); err != nil {
 			f.Close()
 			return err
 		}
@@ -293,6 +295,11 @@ func writeJSONL(path string, stories []eval.StoryResult, line func(eval.StoryRes
 		return err
 	}
 	return f.Close()
+}
+
+// writeJSONLines writes each of values as one JSON line to path.
+func writeJSONLines[T any](path string, values []T) error {
+	return writeJSONL(path, values, func(v T) any { return v })
 }
 
 func runEvalCompare(args []string, stdout io.Writer) error {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"github.com/parallax-news/parallax/internal/align"
 	"github.com/parallax-news/parallax/internal/eval"
@@ -61,22 +60,6 @@ func runEvalAlign(args []string, stdout, stderr io.Writer) error {
 			"recall": round4(cv.Recall()), "f1": round4(cv.F1()),
 		},
 	})
-}
-
-// writeJSONLines writes one JSON value a line to path.
-func writeJSONLines[T any](path string, values []T) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(f)
-	for _, v := range values {
-		if err := enc.Encode(v); err != nil {
-			f.Close()
-			return err
-		}
-	}
-	return f.Close()
 }
 
 // round4 rounds x to four decimals for printing.

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/parallax-news/parallax/internal/eval/polnear"
 )
@@ -59,7 +56,7 @@ func runEvalQuotes(_ context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	res := polnear.Score(arts, sel)
 	if *out != "" {
-		if err := writeQuoteRecords(*out, res.Records); err != nil {
+		if err := writeJSONLines(*out, res.Records); err != nil {
 			return err
 		}
 	}
@@ -89,25 +86,4 @@ func ratioOf(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
-}
-
-func writeQuoteRecords(path string, recs []polnear.Record) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
-			f.Close()
-			return err
-		}
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
