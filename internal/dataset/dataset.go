@@ -47,19 +47,40 @@ func Read(path string) ([]Story, error) {
 	return stories, nil
 }
 
-func read(r io.Reader) ([]Story, error) {
+// ReadLines calls fn with each non-blank line of the file at path, which
+// may be gzip-compressed (told by its first bytes), numbered from 1, until
+// fn returns an error; a line may be up to max bytes. Errors name the
+// file.
+func ReadLines(path string, max int, fn func(line int, b []byte) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := Lines(f, max, fn); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// Lines is ReadLines on a reader.
+func Lines(r io.Reader, max int, fn func(line int, b []byte) error) error {
 	br := bufio.NewReader(r)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer zr.Close()
 		br = bufio.NewReader(zr)
 	}
+	return jsonLines(br, max, fn)
+}
+
+func read(r io.Reader) ([]Story, error) {
 	var out []Story
 	seen := make(map[string]bool)
-	err := jsonLines(br, 256<<20, func(line int, b []byte) error {
+	err := Lines(r, 256<<20, func(line int, b []byte) error {
 		var rec storyRecord
 		if err := json.Unmarshal(b, &rec); err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
@@ -127,13 +148,8 @@ func rawID(raw json.RawMessage) string {
 // ReadSummaries reads summaries written by --out (or by an outside
 // summarizer): one {"id", "summary": [sentence, ...]} a line, keyed by id.
 func ReadSummaries(path string) (map[string][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	out := make(map[string][]string)
-	err = jsonLines(f, 64<<20, func(line int, b []byte) error {
+	err := ReadLines(path, 64<<20, func(line int, b []byte) error {
 		var rec struct {
 			ID      json.RawMessage `json:"id"`
 			Summary []string        `json:"summary"`
@@ -145,7 +161,7 @@ func ReadSummaries(path string) (map[string][]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	return out, nil
 }

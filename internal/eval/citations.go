@@ -1,16 +1,13 @@
 package eval
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
@@ -57,27 +54,19 @@ func Part(set, story string) string {
 
 // ReadCitationLabels reads a labelled set, one CitationLabel a line.
 func ReadCitationLabels(path string) ([]CitationLabel, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out []CitationLabel
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err := dataset.ReadLines(path, 1<<20, func(line int, b []byte) error {
 		var l CitationLabel
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		if err := json.Unmarshal(b, &l); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
 		}
 		if l.Label != 0 && l.Label != 1 {
-			return nil, fmt.Errorf("%s:%d: label %d is not 0 or 1", path, line, l.Label)
+			return fmt.Errorf("line %d: label %d is not 0 or 1", line, l.Label)
 		}
 		out = append(out, l)
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // StoryLoader reads the stories a labelled set names from the shared data

@@ -1,14 +1,12 @@
 package eval
 
 import (
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/align"
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -24,35 +22,19 @@ type SentencePair struct {
 // ReadPairs reads sentence pairs {"label": 0|1, "s1", "s2"} a line, gzip
 // or not. A pair's ID is its "id1"/"id2" fields joined, else its line.
 func ReadPairs(path string) ([]SentencePair, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		r = zr
-	}
-	dec := json.NewDecoder(r)
 	var out []SentencePair
-	for line := 1; ; line++ {
+	err := dataset.ReadLines(path, 1<<20, func(line int, b []byte) error {
 		var rec struct {
 			SentencePair
 			ID1 json.RawMessage `json:"id1"`
 			ID2 json.RawMessage `json:"id2"`
 		}
-		if err := dec.Decode(&rec); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("%s: pair %d: %w", path, line, err)
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return fmt.Errorf("pair %d: %w", line, err)
 		}
 		p := rec.SentencePair
 		if p.Label != 0 && p.Label != 1 {
-			return nil, fmt.Errorf("%s: pair %d: label %d is not 0 or 1", path, line, p.Label)
+			return fmt.Errorf("pair %d: label %d is not 0 or 1", line, p.Label)
 		}
 		if p.ID == "" {
 			p.ID = fmt.Sprint(line)
@@ -61,6 +43,10 @@ func ReadPairs(path string) ([]SentencePair, error) {
 			}
 		}
 		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s: no sentence pairs", path)

@@ -21,11 +21,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -112,6 +112,36 @@ func run(shared, out string, minDF int) error {
 	return nil
 }
 
+// articles returns the article texts of a JSONL file: each record's
+// "documents" list, or its one "text".
+func articles(path, field string) ([]string, error) {
+	if field == "documents" {
+		stories, err := dataset.Read(path)
+		if err != nil {
+			return nil, err
+		}
+		var out []string
+		for _, s := range stories {
+			out = append(out, s.Documents...)
+		}
+		return out, nil
+	}
+	var out []string
+	err := dataset.ReadLines(path, 64<<20, func(line int, b []byte) error {
+		var rec map[string]json.RawMessage
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		var t string
+		if err := json.Unmarshal(rec[field], &t); err != nil {
+			return fmt.Errorf("line %d: %s: %w", line, field, err)
+		}
+		out = append(out, t)
+		return nil
+	})
+	return out, err
+}
+
 // minInside is the number of uses inside a sentence a stem needs for its
 // casing to be recorded.
 const minInside = 5
@@ -120,65 +150,38 @@ const minInside = 5
 // caps is not nil, their casing inside sentences to caps; it returns the
 // number of articles read.
 func count(path, field string, st *text.Stemmer, df map[string]int, caps map[string]*casing) (int, error) {
-	f, err := os.Open(path)
+	texts, err := articles(path, field)
 	if err != nil {
 		return 0, err
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", path, err)
-	}
-	dec := json.NewDecoder(zr)
 	n := 0
-	for {
-		var rec map[string]json.RawMessage
-		if err := dec.Decode(&rec); err == io.EOF {
-			break
-		} else if err != nil {
-			return n, fmt.Errorf("%s: %w", path, err)
+	for _, t := range texts {
+		if t == "" {
+			continue
 		}
-		var texts []string
-		switch field {
-		case "documents":
-			if err := json.Unmarshal(rec[field], &texts); err != nil {
-				return n, fmt.Errorf("%s: %w", path, err)
-			}
-		default:
-			var t string
-			if err := json.Unmarshal(rec[field], &t); err != nil {
-				return n, fmt.Errorf("%s: %w", path, err)
-			}
-			texts = []string{t}
-		}
-		for _, t := range texts {
-			if t == "" {
+		n++
+		seen := make(map[string]bool)
+		for _, tok := range text.Tokenize(text.Normalize(t).Text, st) {
+			if tok.Number || tok.Stop || len(tok.Stem) < 2 || seen[tok.Stem] {
 				continue
 			}
-			n++
-			seen := make(map[string]bool)
-			for _, tok := range text.Tokenize(text.Normalize(t).Text, st) {
-				if tok.Number || tok.Stop || len(tok.Stem) < 2 || seen[tok.Stem] {
-					continue
-				}
-				seen[tok.Stem] = true
-				df[tok.Stem]++
-			}
-			if caps != nil {
-				for _, sen := range text.Analyze(t, st).Sentences {
-					for i, tok := range sen.Tokens {
-						if i == 0 || tok.Number || tok.Stop || len(tok.Stem) < 2 || afterQuote(sen.Norm, tok.Start) {
-							continue
-						}
-						c := caps[tok.Stem]
-						if c == nil {
-							c = &casing{}
-							caps[tok.Stem] = c
-						}
-						c.inside++
-						if tok.Cap {
-							c.capital++
-						}
+			seen[tok.Stem] = true
+			df[tok.Stem]++
+		}
+		if caps != nil {
+			for _, sen := range text.Analyze(t, st).Sentences {
+				for i, tok := range sen.Tokens {
+					if i == 0 || tok.Number || tok.Stop || len(tok.Stem) < 2 || afterQuote(sen.Norm, tok.Start) {
+						continue
+					}
+					c := caps[tok.Stem]
+					if c == nil {
+						c = &casing{}
+						caps[tok.Stem] = c
+					}
+					c.inside++
+					if tok.Cap {
+						c.capital++
 					}
 				}
 			}

@@ -38,8 +38,6 @@
 package polnear
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -50,6 +48,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/quote"
 	"github.com/parallax-news/parallax/internal/text"
@@ -87,31 +86,16 @@ func Read(path string) ([]Article, error) {
 }
 
 func read(r io.Reader) ([]Article, error) {
-	br := bufio.NewReader(r)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, err
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
-	}
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var out []Article
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(strings.TrimSpace(sc.Text())) == 0 {
-			continue
-		}
+	err := dataset.Lines(r, 64<<20, func(line int, b []byte) error {
 		var a Article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+		if err := json.Unmarshal(b, &a); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
 		}
 		out = append(out, a)
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // The parts of the corpus.
