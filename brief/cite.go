@@ -5,9 +5,10 @@ import (
 	"github.com/parallax-news/parallax/internal/align"
 )
 
-// unitAt returns the unit of the article named by sp.Source that overlaps
-// sp the most, or -1 when none does.
-func (s *Story) unitAt(sp parallax.Span) int {
+// Unit returns the index in s.Align.Units of the unit (sentence or title)
+// of the article named by sp.Source that overlaps sp the most, or -1 when
+// none does.
+func (s *Story) Unit(sp parallax.Span) int {
 	doc := s.docOf(sp.Source)
 	if doc < 0 {
 		return -1
@@ -32,8 +33,8 @@ func (s *Story) docOf(id string) int {
 	return -1
 }
 
-// span returns the source span of unit u.
-func (s *Story) span(u int) parallax.Span {
+// Span returns the source span of unit u.
+func (s *Story) Span(u int) parallax.Span {
 	un := &s.Align.Units[u]
 	return parallax.Span{Source: s.Articles[un.Doc].ID, Start: un.Start, End: un.End}
 }
@@ -41,7 +42,7 @@ func (s *Story) span(u int) parallax.Span {
 // evidenceSpan returns the span an evidence covers: its one unit, or its
 // two adjacent units from the start of the first to the end of the second.
 func (s *Story) evidenceSpan(e align.Evidence) parallax.Span {
-	sp := s.span(e.Units[0])
+	sp := s.Span(e.Units[0])
 	sp.End = s.Align.Units[e.Units[len(e.Units)-1]].End
 	return sp
 }
@@ -51,16 +52,8 @@ func (s *Story) evidenceSpan(e align.Evidence) parallax.Span {
 // that overlaps it most): one span, or none when that article does not
 // report the claim's information.
 func (s *Story) Cite(claim parallax.Span, article string) []parallax.Span {
-	u := s.unitAt(claim)
+	u := s.Unit(claim)
 	if u < 0 {
-		return nil
-	}
-	if c := s.Align.Params().Cosine; c > 0 {
-		for _, m := range s.Align.Matches(u, c) {
-			if s.Articles[s.Align.Units[m.Unit].Doc].ID == article {
-				return []parallax.Span{s.span(m.Unit)}
-			}
-		}
 		return nil
 	}
 	for _, e := range s.Align.Support(u) {
@@ -85,7 +78,7 @@ type Candidate struct {
 // the same-information measure): up to perArticle of each kind per
 // article, each once.
 func (s *Story) Candidates(claim parallax.Span, perArticle int) []Candidate {
-	u := s.unitAt(claim)
+	u := s.Unit(claim)
 	if u < 0 {
 		return nil
 	}
@@ -130,7 +123,7 @@ func (s *Story) Candidates(claim parallax.Span, perArticle int) []Candidate {
 		}
 		for _, x := range all {
 			if st, ok := chosen[x.v]; ok {
-				out = append(out, Candidate{Span: s.span(x.v), Strength: st})
+				out = append(out, Candidate{Span: s.Span(x.v), Strength: st})
 			}
 		}
 	}
@@ -140,7 +133,7 @@ func (s *Story) Candidates(claim parallax.Span, perArticle int) []Candidate {
 // Context returns the text of the unit at sp and of the sentences just
 // before and after it in its article ("" where there is none).
 func (s *Story) Context(sp parallax.Span) (text, before, after string) {
-	u := s.unitAt(sp)
+	u := s.Unit(sp)
 	if u < 0 {
 		return "", "", ""
 	}

@@ -115,12 +115,12 @@ func TestSummaryKeepsAntecedents(t *testing.T) {
 		if filler(sentence(t, item.Text)) {
 			t.Errorf("summary item %d is filler: %q", i, item.Text)
 		}
-		u := st.unitAt(sp)
+		u := st.Unit(sp)
 		un := &st.Align.Units[u]
 		if dependsOnContext(&st.Docs[un.Doc].Sentences[un.Sent]) {
 			// The sentence before it in its article must come right
 			// before it in the summary.
-			if prev == nil || prev.Evidence[0].Source != sp.Source || st.unitAt(prev.Evidence[0]) != u-1 {
+			if prev == nil || prev.Evidence[0].Source != sp.Source || st.Unit(prev.Evidence[0]) != u-1 {
 				t.Errorf("summary item %d %q leans on a sentence that is not right before it", i, item.Text)
 			}
 		}

@@ -14,7 +14,7 @@ import (
 )
 
 const evalCitationsUsage = `Usage:
-  parallax eval citations [--labels FILE] [--shared DIR] [--part tune|check|all] [--misses FILE] [--params JSON]
+  parallax eval citations [--labels FILE] [--shared DIR] [--part tune|check|all] [--misses FILE] [--params JSON] [--cosine T]
   parallax eval citations --candidates OUT --set SET [--every N] [--claims K] [--others K] [--per K]
 
 Checks the brief's citations against a labelled set of (claim, other
@@ -26,7 +26,9 @@ are read from the shared data (default ../shared). --part picks the stories
 used to tune or those kept to check (a fixed split by hash). --misses
 writes the wrong, unjudged and missed cases as JSON lines. --params
 overrides knobs of the same-information decision, given as JSON
-({"ClaimCover": 0.5, ...}), to measure them.
+({"Threshold": 0.75, ...}), to measure them; --cosine T measures the
+decision Parallax used before instead (cosine similarity at least T; it
+used 0.27).
 
 With --candidates, writes pairs to judge for the stories of SET
 (duc2004-dev, multinews-val or seeds; every N-th story), with their
@@ -48,6 +50,7 @@ func runEvalCitations(ctx context.Context, args []string, stdout, stderr io.Writ
 	others := fs.Int("others", 3, "with --candidates: other articles per claim")
 	per := fs.Int("per", 2, "with --candidates: candidates of each kind per article")
 	paramsJSON := fs.String("params", "", "JSON object overriding the decision's knobs, for measuring them")
+	cosine := fs.Float64("cosine", 0, "measure the earlier decision instead: cite when the cosine reaches this")
 	if err := fs.Parse(args); err != nil {
 		return &usageError{"eval citations: " + err.Error()}
 	}
@@ -78,7 +81,7 @@ func runEvalCitations(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 		params = &p
 	}
-	res, err := eval.Citations(ctx, ls, loader, *part, params)
+	res, err := eval.Citations(ctx, ls, loader, eval.CitationOptions{Part: *part, Params: params, Cosine: *cosine})
 	if err != nil {
 		return err
 	}

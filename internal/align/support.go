@@ -44,10 +44,6 @@ type Params struct {
 	// Topic scales down a word by the share of the story's units that hold
 	// it: weight = idf / (1 + Topic*share).
 	Topic float64
-	// Cosine, when above 0, replaces the decision by the one Parallax used
-	// before it: cosine similarity at least Cosine. It is kept to measure
-	// the two side by side.
-	Cosine float64
 }
 
 // DefaultParams are the decision's values in use.

@@ -183,11 +183,22 @@ type CitationMiss struct {
 	Evidence []Ref  `json:"evidence,omitempty"`
 }
 
+// CitationOptions choose what Citations measures.
+type CitationOptions struct {
+	// Part is "tune", "check" or "" for all stories.
+	Part string
+	// Params, when not nil, replaces the decision's knobs.
+	Params *align.Params
+	// Cosine, when above 0, measures the decision Parallax used before the
+	// same-information decision instead: an article is cited with its
+	// sentence most similar to the claim when their cosine reaches Cosine.
+	Cosine float64
+}
+
 // Citations checks, for every claim of the labelled set, the evidence the
-// brief cites from each other article against the labels. part selects
-// "tune", "check" or "" for all. params, when not nil, replaces the
-// decision's knobs (for measuring them).
-func Citations(ctx context.Context, labels []CitationLabel, loader *StoryLoader, part string, params *align.Params) (*CitationResult, error) {
+// brief cites from each other article against the labels.
+func Citations(ctx context.Context, labels []CitationLabel, loader *StoryLoader, opts CitationOptions) (*CitationResult, error) {
+	part, params := opts.Part, opts.Params
 	type caseKey struct {
 		set, story string
 		claim      Ref
@@ -224,7 +235,13 @@ func Citations(ctx context.Context, labels []CitationLabel, loader *StoryLoader,
 			st.Align.SetParams(p)
 			set[sk] = true
 		}
-		cited := st.Cite(parallax.Span{Source: k.claim.Article, Start: k.claim.Start, End: k.claim.End}, k.article)
+		claim := parallax.Span{Source: k.claim.Article, Start: k.claim.Start, End: k.claim.End}
+		var cited []parallax.Span
+		if opts.Cosine > 0 {
+			cited = citeByCosine(st, claim, k.article, opts.Cosine)
+		} else {
+			cited = st.Cite(claim, k.article)
+		}
 		var evidence []Ref
 		for _, sp := range cited {
 			evidence = append(evidence, Ref{sp.Source, sp.Start, sp.End})
@@ -273,6 +290,21 @@ func Citations(ctx context.Context, labels []CitationLabel, loader *StoryLoader,
 		}
 	}
 	return res, nil
+}
+
+// citeByCosine cites, for the claim at span claim, the sentence of the
+// article named article most similar to it, when their cosine reaches min.
+func citeByCosine(st *brief.Story, claim parallax.Span, article string, min float64) []parallax.Span {
+	u := st.Unit(claim)
+	if u < 0 {
+		return nil
+	}
+	for _, m := range st.Align.Matches(u, min) {
+		if sp := st.Span(m.Unit); sp.Source == article {
+			return []parallax.Span{sp}
+		}
+	}
+	return nil
 }
 
 // overlaps reports whether two ranges of one article overlap by at least

@@ -72,11 +72,11 @@ func TestCitationsBeatCosine(t *testing.T) {
 	}
 	loader := &StoryLoader{Shared: filepath.Dir(shared)}
 	ctx := context.Background()
-	now, err := Citations(ctx, labels, loader, "", nil)
+	now, err := Citations(ctx, labels, loader, CitationOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, err := Citations(ctx, labels, loader, "", &align.Params{Cosine: align.DefaultThreshold})
+	before, err := Citations(ctx, labels, loader, CitationOptions{Cosine: align.DefaultThreshold})
 	if err != nil {
 		t.Fatal(err)
 	}
