@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -122,58 +123,52 @@ type Pair struct {
 // A profile is what the decision knows of a unit or of two adjacent units
 // joined.
 type profile struct {
-	terms  []int32   // sorted, distinct term ids
-	name   []bool    // per term: written as a name
-	number []bool    // per term: a number
-	verb   []bool    // per term: used as a verb (the predicate)
-	scale  []float32 // per term: 1 in the main clause, less in a relative
-	// clause, a parenthesis or a trailing attribution
-	subject int32 // the first name term, the likely main actor, or -1
+	terms   []term // sorted by id, distinct
+	subject int32  // the first name term, the likely main actor, or -1
 	counts  map[string]string
 	negated bool
 	hedged  bool
+}
+
+// A term is one content term of a profile and how the unit uses it.
+type term struct {
+	id                 int32
+	name, number, verb bool // written as a name; a number; used as a verb
+	// scale is 1 in the main clause, less in a relative clause, a
+	// parenthesis or a trailing attribution.
+	scale float32
+}
+
+// merge folds another use of the same term into t.
+func (t *term) merge(o term) {
+	t.name, t.number, t.verb = t.name || o.name, t.number || o.number, t.verb || o.verb
+	t.scale = max(t.scale, o.scale)
 }
 
 // buildProfile reads a unit's normalized text and its tokens. ids maps a
 // term to its id.
 func buildProfile(norm string, toks []text.Token, ids func(string) int32) profile {
 	p := profile{subject: -1}
-	type flag struct {
-		name, number, verb bool
-		scale              float32
-	}
-	flags := make(map[int32]*flag)
+	at := make(map[int32]int) // term id -> index in p.terms
 	bg := loadBackground()
 	scale := clauseScale(norm, toks)
 	for _, t := range termsAt(toks) {
-		id := ids(t.term)
 		tok := &toks[t.tok]
-		f := flags[id]
-		if f == nil {
-			f = &flag{}
-			flags[id] = f
+		u := term{id: ids(t.term), scale: scale[t.tok]}
+		u.number = tok.Number || numberWords[tok.Lower] != ""
+		u.name = !u.number && bg.isName(tok.Stem, tok.Cap, t.tok == 0 || afterOpening(toks, t.tok))
+		u.verb = !u.name && !u.number && isVerb(toks, t.tok)
+		if u.name && p.subject < 0 && u.scale == 1 {
+			p.subject = u.id
 		}
-		f.number = f.number || tok.Number || numberWords[tok.Lower] != ""
-		name := !f.number && bg.isName(tok.Stem, tok.Cap, t.tok == 0 || afterOpening(toks, t.tok))
-		f.name = f.name || name
-		f.verb = f.verb || (!name && !f.number && isVerb(toks, t.tok))
-		f.scale = max(f.scale, scale[t.tok])
-		if name && p.subject < 0 && scale[t.tok] == 1 {
-			p.subject = id
+		if k, ok := at[u.id]; ok {
+			p.terms[k].merge(u)
+			continue
 		}
+		at[u.id] = len(p.terms)
+		p.terms = append(p.terms, u)
 	}
-	for id := range flags {
-		p.terms = append(p.terms, id)
-	}
-	slices.Sort(p.terms)
-	p.name = make([]bool, len(p.terms))
-	p.number = make([]bool, len(p.terms))
-	p.verb = make([]bool, len(p.terms))
-	p.scale = make([]float32, len(p.terms))
-	for i, id := range p.terms {
-		f := flags[id]
-		p.name[i], p.number[i], p.verb[i], p.scale[i] = f.name, f.number, f.verb, f.scale
-	}
+	slices.SortFunc(p.terms, func(a, b term) int { return cmp.Compare(a.id, b.id) })
 	p.counts = counts(toks)
 	for i := 0; i < len(toks); i++ {
 		// A negation inside a paraphrase ("not on the table") is part of
@@ -350,26 +345,16 @@ func join(a, b profile) profile {
 	i, j := 0, 0
 	for i < len(a.terms) || j < len(b.terms) {
 		switch {
-		case j == len(b.terms) || (i < len(a.terms) && a.terms[i] < b.terms[j]):
+		case j == len(b.terms) || (i < len(a.terms) && a.terms[i].id < b.terms[j].id):
 			out.terms = append(out.terms, a.terms[i])
-			out.name = append(out.name, a.name[i])
-			out.number = append(out.number, a.number[i])
-			out.verb = append(out.verb, a.verb[i])
-			out.scale = append(out.scale, a.scale[i])
 			i++
-		case i == len(a.terms) || b.terms[j] < a.terms[i]:
+		case i == len(a.terms) || b.terms[j].id < a.terms[i].id:
 			out.terms = append(out.terms, b.terms[j])
-			out.name = append(out.name, b.name[j])
-			out.number = append(out.number, b.number[j])
-			out.verb = append(out.verb, b.verb[j])
-			out.scale = append(out.scale, b.scale[j])
 			j++
 		default:
-			out.terms = append(out.terms, a.terms[i])
-			out.name = append(out.name, a.name[i] || b.name[j])
-			out.number = append(out.number, a.number[i])
-			out.verb = append(out.verb, a.verb[i] || b.verb[j])
-			out.scale = append(out.scale, max(a.scale[i], b.scale[j]))
+			t := a.terms[i]
+			t.merge(b.terms[j])
+			out.terms = append(out.terms, t)
 			i++
 			j++
 		}
@@ -393,45 +378,46 @@ func join(a, b profile) profile {
 func compare(a, b *profile, w []float64) Pair {
 	var f Pair
 	var total, totalB, shared, sharedB, core, coreShared, names, namesShared, verbs, verbsShared float64
-	for k, id := range a.terms {
-		x := w[id] * float64(a.scale[k])
+	for _, t := range a.terms {
+		x := w[t.id] * float64(t.scale)
 		total += x
 		switch {
-		case a.name[k]:
+		case t.name:
 			names += x
-		case !a.number[k]:
+		case !t.number:
 			core += x
 		}
-		if a.verb[k] {
+		if t.verb {
 			verbs += x
 		}
 	}
-	for k, id := range b.terms {
-		totalB += w[id] * float64(b.scale[k])
+	for _, t := range b.terms {
+		totalB += w[t.id] * float64(t.scale)
 	}
 	f.Subject = a.subject < 0
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
+		ta, tb := &a.terms[i], &b.terms[j]
 		switch {
-		case a.terms[i] < b.terms[j]:
+		case ta.id < tb.id:
 			i++
-		case a.terms[i] > b.terms[j]:
+		case ta.id > tb.id:
 			j++
 		default:
-			x := w[a.terms[i]] * float64(a.scale[i])
+			x := w[ta.id] * float64(ta.scale)
 			shared += x
-			sharedB += w[a.terms[i]] * float64(b.scale[j])
+			sharedB += w[ta.id] * float64(tb.scale)
 			f.Shared++
 			switch {
-			case a.name[i]:
+			case ta.name:
 				namesShared += x
-			case !a.number[i]:
+			case !ta.number:
 				coreShared += x
 			}
-			if a.verb[i] {
+			if ta.verb {
 				verbsShared += x
 			}
-			if a.terms[i] == a.subject {
+			if ta.id == a.subject {
 				f.Subject = true
 			}
 			i++
@@ -585,15 +571,15 @@ func (s *Story) support(u int, sc *supportScratch) []Evidence {
 	p := s.params
 	a := &s.profiles[u]
 	var total float64
-	for _, id := range a.terms {
-		total += s.weights[id]
+	for _, t := range a.terms {
+		total += s.weights[t.id]
 	}
 	if total == 0 {
 		return nil
 	}
-	for _, id := range a.terms {
-		x := s.weights[id]
-		for _, post := range s.postings[id] {
+	for _, t := range a.terms {
+		x := s.weights[t.id]
+		for _, post := range s.postings[t.id] {
 			v := post.unit
 			if sc.count[v] == 0 {
 				sc.touched = append(sc.touched, v)
@@ -683,20 +669,25 @@ func (s *Story) adjacent(u int, vs []int32) (Evidence, bool) {
 	var best Evidence
 	found := false
 	slices.Sort(vs)
+	tried := -1 // the last pair tried, by its first unit
 	for _, v := range vs {
-		for _, w := range [2]int{int(v) - 1, int(v) + 1} {
-			lo, hi := min(int(v), w), max(int(v), w)
-			if lo < 0 || hi >= len(s.Units) || s.Units[lo].Doc != s.Units[hi].Doc ||
+		for _, lo := range [2]int{int(v) - 1, int(v)} {
+			hi := lo + 1
+			if lo <= tried || lo < 0 || hi >= len(s.Units) || s.Units[lo].Doc != s.Units[hi].Doc ||
 				s.Units[lo].Sent < 0 || s.Units[hi].Sent != s.Units[lo].Sent+1 {
+				continue
+			}
+			tried = lo
+			// Joined, the two cover at most the sum of what each covers,
+			// so each must add adjacentGain for the pair to be worth more
+			// than its better half.
+			one, two := s.Compare(u, lo), s.Compare(u, hi)
+			if min(one.ClaimCover, two.ClaimCover) < adjacentGain {
 				continue
 			}
 			j := join(s.profiles[lo], s.profiles[hi])
 			f := compare(&s.profiles[u], &j, s.weights)
-			if !s.params.Same(f) {
-				continue
-			}
-			one, two := s.Compare(u, lo), s.Compare(u, hi)
-			if f.ClaimCover < max(one.ClaimCover, two.ClaimCover)+0.1 {
+			if !s.params.Same(f) || f.ClaimCover < max(one.ClaimCover, two.ClaimCover)+adjacentGain {
 				continue
 			}
 			if !found || s.params.Score(f) > s.params.Score(best.Pair) {
@@ -707,6 +698,10 @@ func (s *Story) adjacent(u int, vs []int32) (Evidence, bool) {
 	}
 	return best, found
 }
+
+// adjacentGain is how much more of a claim two adjacent sentences must
+// cover together than the better of them alone.
+const adjacentGain = 0.1
 
 // ComparePair measures two sentences read on their own, without a story:
 // words are weighed by the background table alone. na and nb are the
