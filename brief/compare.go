@@ -36,7 +36,7 @@ func (sel *selector) importance(u int) float64 {
 func (s *Story) agreed(sel *selector, support [][]align.Evidence, reports []int, max int) []parallax.Statement {
 	groups := 0
 	for _, r := range reports {
-		groups = maxInt(groups, r+1)
+		groups = max(groups, r+1)
 	}
 	if groups < 2 {
 		return []parallax.Statement{}
@@ -71,13 +71,6 @@ func (s *Story) agreed(sel *selector, support [][]align.Evidence, reports []int,
 		out = append(out, s.statement(u, support[u]))
 	}
 	return out
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // exclusive returns, per article index, the important sentences no other

@@ -523,9 +523,6 @@ var (
 		"confirmed", "declared", "reiterated", "repeated", "estimated", "predicted", "denied", "warned", "disclosed", "revealed", "acknowledged", "insisted")
 	// clock are the words that make a number a time of day.
 	clock = setOfWords("a.m", "p.m", "a.m.", "p.m.", "am", "pm", "gmt", "edt", "est", "pdt", "pst", "cdt", "o'clock")
-	// negationIdioms are negations that deny nothing: "not only", "no
-	// longer", "not yet".
-	negationIdioms = setOfWords("only", "just", "merely", "longer", "least", "doubt", "yet", "matter", "less", "sooner", "surprise", "wonder")
 )
 
 func setOfWords(ws ...string) map[string]bool {
@@ -598,7 +595,7 @@ func (s *Story) facts(u int) *facts {
 			continue
 		}
 		// Negation.
-		if isNegation(t) && !quoted[i] && !negationIdioms[lower(i+1)] && !(w == "no" && lower(i+1) == "one") {
+		if negates(toks, i) && !quoted[i] {
 			f.negated = true
 			f.never = f.never || w == "never"
 			for j := i + 1; j < min(i+8, len(toks)); j++ {
@@ -741,7 +738,7 @@ func (s *Story) facts(u int) *facts {
 		delete(f.numbers, key)
 	}
 	for i, t := range toks {
-		if !t.Stop && !(i > 0 && isNegation(toks[i-1])) {
+		if !t.Stop && !(i > 0 && negates(toks, i-1)) {
 			f.stems[t.Stem] = true
 		}
 	}
@@ -776,10 +773,12 @@ func inQuotes(norm string, toks []text.Token) []bool {
 	return out
 }
 
-func isNegation(t text.Token) bool {
-	switch t.Lower {
-	case "not", "no", "never", "denied", "denies", "deny", "neither", "nor", "none", "nobody", "nothing", "without":
+// negates reports whether token i of toks denies: a negation as the
+// aligner reads it, or a verb of denial.
+func negates(toks []text.Token, i int) bool {
+	switch toks[i].Lower {
+	case "denied", "denies", "deny":
 		return true
 	}
-	return strings.HasSuffix(t.Lower, "n't")
+	return align.Negates(toks, i)
 }

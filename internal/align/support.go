@@ -178,7 +178,7 @@ func buildProfile(norm string, toks []text.Token, ids func(string) int32) profil
 			continue
 		}
 		switch t := toks[i]; {
-		case isNegation(t):
+		case Negates(toks, i):
 			p.negated = true
 		case hedges[t.Lower]:
 			p.hedged = true
@@ -459,14 +459,30 @@ var hedges = map[string]bool{
 	"unlikely": true, "probably": true, "if": true,
 }
 
-// isNegation reports whether a token negates its clause.
-func isNegation(t text.Token) bool {
-	switch t.Lower {
-	case "not", "no", "never", "nobody", "nothing", "neither", "nor", "without":
-		return true
+// Negates reports whether token i of toks negates its clause: a negation
+// word ("not", "never", "no", "n't", ...) that does not open an idiom that
+// denies nothing ("not only", "no longer", "not yet", "no one").
+func Negates(toks []text.Token, i int) bool {
+	w := toks[i].Lower
+	switch w {
+	case "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without":
+	default:
+		if !strings.HasSuffix(w, "n't") {
+			return false
+		}
 	}
-	return strings.HasSuffix(t.Lower, "n't")
+	if i+1 < len(toks) {
+		next := toks[i+1].Lower
+		if negationIdioms[next] || (w == "no" && next == "one") {
+			return false
+		}
+	}
+	return true
 }
+
+// negationIdioms are the words after which a negation denies nothing.
+var negationIdioms = setOf("only", "just", "merely", "longer", "least", "doubt", "yet",
+	"matter", "less", "sooner", "surprise", "wonder")
 
 // counts returns, for each word that a number counts ("12 people"), the
 // number. A word counted twice with different numbers maps to "".

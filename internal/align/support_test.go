@@ -49,6 +49,8 @@ func TestDecisionDisagreements(t *testing.T) {
 			func(f Pair) bool { return f.Polarity }, "a negation on one side"},
 		{"The offer was not on the table.", "The offer was rejected.",
 			func(f Pair) bool { return !f.Polarity }, "a negation inside a paraphrase is not a denial"},
+		{"The storm hit not only the coast but the hills.", "The storm hit the coast and the hills.",
+			func(f Pair) bool { return !f.Polarity }, "an idiom that denies nothing"},
 		{"The two companies will merge.", "The two companies may merge.",
 			func(f Pair) bool { return f.Modality }, "a hedge on one side"},
 	} {
