@@ -33,11 +33,8 @@ func (sel *selector) importance(u int) float64 {
 // first, one statement per piece of information. Copies of one report
 // count once: a unit is agreed when some article of every other report
 // supports it.
-func (s *Story) agreed(sel *selector, support [][]align.Evidence, reports []int, max int) []parallax.Statement {
-	groups := 0
-	for _, r := range reports {
-		groups = max(groups, r+1)
-	}
+func (s *Story) agreed(sel *selector, support [][]align.Evidence, reports []int, limit int) []parallax.Statement {
+	groups := slices.Max(reports) + 1 // reports are numbered from 0
 	if groups < 2 {
 		return []parallax.Statement{}
 	}
@@ -58,7 +55,7 @@ func (s *Story) agreed(sel *selector, support [][]align.Evidence, reports []int,
 	sortByImportance(sel, cands)
 	var chosen []int
 	for _, u := range cands {
-		if len(chosen) == max {
+		if len(chosen) == limit {
 			break
 		}
 		if !sel.redundant(u, chosen) {
