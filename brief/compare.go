@@ -40,7 +40,7 @@ func (s *Story) agreed(sel *selector, support [][]align.Evidence, reports []int,
 	}
 	var cands []int
 	for i, u := range sel.units {
-		if sel.words[i] < minWords {
+		if !sel.listable(i) {
 			continue
 		}
 		seen := make(map[int]bool)
@@ -70,6 +70,13 @@ func (s *Story) agreed(sel *selector, support [][]align.Evidence, reports []int,
 	return out
 }
 
+// listable reports whether candidate i may stand in the agreed or
+// exclusive lists, where each sentence is read on its own: it is long
+// enough and does not lean on the sentence before it.
+func (sel *selector) listable(i int) bool {
+	return sel.words[i] >= minWords && !sel.dep[i]
+}
+
 // exclusive returns, per article index, the important sentences no other
 // report carries, in article order: nothing in another report is even
 // loosely alike, and the same-information decision finds no support
@@ -85,7 +92,7 @@ func (s *Story) exclusive(sel *selector, loose [][]align.Match, support [][]alig
 		first[reports[d]] = true
 		var cands []int
 		for _, u := range s.Align.ByDoc[d] {
-			if i, ok := sel.index[u]; !ok || sel.words[i] < minWords {
+			if i, ok := sel.index[u]; !ok || !sel.listable(i) {
 				continue
 			}
 			other := false

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -115,5 +116,33 @@ func TestNoConflictFromTwoCountsOfOneWord(t *testing.T) {
 	}
 	if len(b.Conflicts) != 0 {
 		t.Errorf("conflicts %+v", b.Conflicts)
+	}
+}
+
+// A sentence that leans on the one before it is not listed on its own
+// among what all outlets agree on.
+func TestAgreedReadsAlone(t *testing.T) {
+	arts := []parallax.Article{
+		{ID: "a", Text: "Engineer Tom Hale inspected the old harbour bridge on Monday.\n\n" +
+			"His report says the bridge needs new steel cables within two years."},
+		{ID: "b", Text: "Tom Hale, an engineer, looked over the harbour bridge on Monday and found rust.\n\n" +
+			"His report says the bridge needs new steel cables within two years.\n\n" +
+			"The city has set money aside for repairs to its oldest crossings."},
+	}
+	b, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range b.Agreed {
+		if strings.HasPrefix(st.Text, "His ") {
+			t.Errorf("agreed lists a sentence that leans on its context: %q", st.Text)
+		}
+	}
+	for id, list := range b.Exclusive {
+		for _, st := range list {
+			if strings.HasPrefix(st.Text, "His ") {
+				t.Errorf("%s's exclusive list holds a sentence that leans on its context: %q", id, st.Text)
+			}
+		}
 	}
 }
