@@ -14,7 +14,7 @@ import (
 )
 
 const evalCitationsUsage = `Usage:
-  parallax eval citations [--labels FILE] [--shared DIR] [--part tune|check|all] [--misses FILE] [--params JSON] [--cosine T]
+  parallax eval citations [--labels FILE] [--shared DIR] [--part tune|check|all] [--misses FILE] [--params JSON] [--cosine T] [--fit]
   parallax eval citations --candidates OUT --set SET [--every N] [--claims K] [--others K] [--per K]
 
 Checks the brief's citations against a labelled set of (claim, other
@@ -28,7 +28,9 @@ writes the wrong, unjudged and missed cases as JSON lines. --params
 overrides knobs of the same-information decision, given as JSON
 ({"Threshold": 0.75, ...}), to measure them; --cosine T measures the
 decision Parallax used before instead (cosine similarity at least T; it
-used 0.27).
+used 0.27). --fit fits the decision's score by logistic regression on the
+judged pairs of --part and prints the knobs as JSON (what --params takes):
+"--fit --part tune" makes the weights Parallax ships.
 
 With --candidates, writes pairs to judge for the stories of SET
 (duc2004-dev, multinews-val or seeds; every N-th story), with their
@@ -51,6 +53,7 @@ func runEvalCitations(ctx context.Context, args []string, stdout, stderr io.Writ
 	per := fs.Int("per", 2, "with --candidates: candidates of each kind per article")
 	paramsJSON := fs.String("params", "", "JSON object overriding the decision's knobs, for measuring them")
 	cosine := fs.Float64("cosine", 0, "measure the earlier decision instead: cite when the cosine reaches this")
+	fit := fs.Bool("fit", false, "fit the decision's score on the labelled pairs of --part and print it")
 	if err := fs.Parse(args); err != nil {
 		return &usageError{"eval citations: " + err.Error()}
 	}
@@ -80,6 +83,19 @@ func runEvalCitations(ctx context.Context, args []string, stdout, stderr io.Writ
 			return &usageError{"eval citations: --params: " + err.Error()}
 		}
 		params = &p
+	}
+	if *fit {
+		base := align.DefaultParams
+		if params != nil {
+			base = *params
+		}
+		p, err := eval.FitDecision(ctx, ls, loader, *part, base)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(p)
 	}
 	res, err := eval.Citations(ctx, ls, loader, eval.CitationOptions{Part: *part, Params: params, Cosine: *cosine})
 	if err != nil {

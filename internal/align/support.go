@@ -49,17 +49,17 @@ type Params struct {
 
 // DefaultParams are the decision's values in use.
 var DefaultParams = Params{
-	Bias:           -4.56,
-	ClaimCover:     0.66,
-	CandidateCover: 0.99,
-	CoreCover:      0.73,
-	NameCover:      0.24,
-	VerbCover:      0.58,
-	Subject:        0.02,
-	LogShared:      0.98,
-	NumberClash:    -0.19,
-	Polarity:       -0.57,
-	Modality:       -0.19,
+	Bias:           -4.39,
+	ClaimCover:     0.68,
+	CandidateCover: 0.96,
+	CoreCover:      0.70,
+	NameCover:      0.21,
+	VerbCover:      0.64,
+	Subject:        -0.02,
+	LogShared:      0.95,
+	NumberClash:    -0.21,
+	Polarity:       -0.48,
+	Modality:       -0.17,
 	Threshold:      0.5,
 	Backed:         -0.25,
 	BackedCosine:   0.27,
@@ -69,22 +69,45 @@ var DefaultParams = Params{
 
 // Score is the decision's linear score of a pair under p.
 func (p Params) Score(f Pair) float64 {
-	x := p.Bias + p.ClaimCover*f.ClaimCover + p.CandidateCover*f.CandidateCover +
-		p.CoreCover*f.CoreCover + p.NameCover*f.NameCover + p.VerbCover*f.VerbCover +
-		p.LogShared*math.Log1p(f.SharedWeight)
-	if f.Subject {
-		x += p.Subject
-	}
-	if f.NumberClash {
-		x += p.NumberClash
-	}
-	if f.Polarity {
-		x += p.Polarity
-	}
-	if f.Modality {
-		x += p.Modality
+	x, w := p.Bias, p.Weights()
+	for k, v := range f.Features() {
+		x += w[k] * v
 	}
 	return x
+}
+
+// NumFeatures is the number of measures the decision's score weighs.
+const NumFeatures = 10
+
+// Features returns the pair's measures as the numbers the score weighs, in
+// the order of Params.Weights: claim cover, candidate cover, core cover,
+// name cover, verb cover, subject (0 or 1), log(1 + shared weight), number
+// clash, polarity and modality (0 or 1).
+func (f Pair) Features() [NumFeatures]float64 {
+	return [NumFeatures]float64{f.ClaimCover, f.CandidateCover, f.CoreCover, f.NameCover, f.VerbCover,
+		flag(f.Subject), math.Log1p(f.SharedWeight), flag(f.NumberClash), flag(f.Polarity), flag(f.Modality)}
+}
+
+func flag(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Weights returns the score's weights, one per feature of Pair.Features.
+func (p Params) Weights() [NumFeatures]float64 {
+	return [NumFeatures]float64{p.ClaimCover, p.CandidateCover, p.CoreCover, p.NameCover, p.VerbCover,
+		p.Subject, p.LogShared, p.NumberClash, p.Polarity, p.Modality}
+}
+
+// WithWeights returns p with the bias and the weights (in the order of
+// Weights) replaced.
+func (p Params) WithWeights(bias float64, w [NumFeatures]float64) Params {
+	p.Bias = bias
+	p.ClaimCover, p.CandidateCover, p.CoreCover, p.NameCover, p.VerbCover = w[0], w[1], w[2], w[3], w[4]
+	p.Subject, p.LogShared, p.NumberClash, p.Polarity, p.Modality = w[5], w[6], w[7], w[8], w[9]
+	return p
 }
 
 // Same reports whether the pair passes the decision under p.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -87,5 +88,30 @@ func TestCitationsBeatCosine(t *testing.T) {
 	}
 	if now.Recall() < 0.3 {
 		t.Errorf("citation recall %.3f: the decision cites almost nothing", now.Recall())
+	}
+}
+
+// The decision's shipped weights are what the fit makes on the tune half,
+// rounded to two decimals.
+func TestFitReproducesDefaults(t *testing.T) {
+	shared := sharedtest.Path(t, "data")
+	labels, err := ReadCitationLabels(labelsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loader := &StoryLoader{Shared: filepath.Dir(shared)}
+	got, err := FitDecision(context.Background(), labels, loader, "tune", align.DefaultParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := align.DefaultParams
+	if math.Abs(got.Bias-want.Bias) > 0.005 {
+		t.Errorf("fitted bias %.4f, shipped %.2f", got.Bias, want.Bias)
+	}
+	gw, ww := got.Weights(), want.Weights()
+	for k := range gw {
+		if math.Abs(gw[k]-ww[k]) > 0.005 {
+			t.Errorf("weight %d: fitted %.4f, shipped %.2f (refit with eval citations --fit --part tune)", k, gw[k], ww[k])
+		}
 	}
 }
