@@ -170,7 +170,21 @@ var fillerPatterns = regexp.MustCompile(strings.Join([]string{
 	`\b(will|to) (air|be broadcast|be televised|be streamed) (live )?(at|on)\b`,
 }, "|"))
 
+// fillerWords holds, for every one of fillerPatterns, a word it cannot
+// match without: a sentence with none of them is not filler, and the
+// patterns, slow on every sentence of a large story, are not run on it.
+var fillerWords = []string{"comment", "available", "reached", "return", "respond", "reply",
+	"answer", "discuss", "elaborate", "contributed", "ing by ", "for more", "for further",
+	"click here", "sign up", "subscribe", "follow ", "updated", "corrected", "check back",
+	"scheduled", " air ", "broadcast", "televised", "streamed"}
+
 // filler reports whether a sentence is one no summary should show.
 func filler(sen *text.Sentence) bool {
-	return fillerPatterns.MatchString(strings.ToLower(strings.Join(strings.Fields(sen.Norm), " ")))
+	low := strings.ToLower(strings.Join(strings.Fields(sen.Norm), " "))
+	for _, w := range fillerWords {
+		if strings.Contains(low, w) {
+			return fillerPatterns.MatchString(low)
+		}
+	}
+	return false
 }
