@@ -466,3 +466,23 @@ func TestResidue(t *testing.T) {
 		})
 	}
 }
+
+func TestToUTF8(t *testing.T) {
+	for _, tc := range []struct {
+		name, contentType string
+		in                []byte
+		want, enc         string
+	}{
+		{"utf-8 plain", "text/html", []byte("<p>caf\xc3\xa9</p>"), "<p>café</p>", "utf-8"},
+		{"bom", "", []byte("\xef\xbb\xbf<p>x</p>"), "<p>x</p>", "utf-8"},
+		{"header", "text/html; charset=windows-1252", []byte("<p>\x93quoted\x94 caf\xe9</p>"), "<p>“quoted” café</p>", "windows-1252"},
+		{"meta", "text/html", []byte(`<html><head><meta charset="shift_jis"></head><body>` + "\x93\xfa\x96\x7b</body></html>"), `<html><head><meta charset="shift_jis"></head><body>日本</body></html>`, "shift_jis"},
+		{"header beats meta", "text/html; charset=utf-8", []byte(`<meta charset="windows-1252"><p>caf` + "\xc3\xa9"), `<meta charset="windows-1252"><p>café`, "utf-8"},
+		{"invalid utf-8 repaired", "text/html; charset=utf-8", []byte("a\xffb"), "a\uFFFDb", "utf-8"},
+	} {
+		got, enc, err := ToUTF8(tc.in, tc.contentType)
+		if err != nil || string(got) != tc.want || enc != tc.enc {
+			t.Errorf("%s: ToUTF8 = %q, %q, %v; want %q, %q", tc.name, got, enc, err, tc.want, tc.enc)
+		}
+	}
+}
