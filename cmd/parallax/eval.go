@@ -72,6 +72,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalAlign(args[1:], stdout, stderr)
 	case "citations":
 		return runEvalCitations(ctx, args[1:], stdout, stderr)
+	case "extract":
+		return runEvalExtract(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil

@@ -79,6 +79,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runBrief(ctx, rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
+	case "extract":
+		return runExtract(ctx, rest, stdout, stderr)
+	case "fetch":
+		return runFetch(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "parallax %s\n", version)
 		return nil
