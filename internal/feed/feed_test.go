@@ -137,7 +137,7 @@ func TestParseFormats(t *testing.T) {
 		{
 			name: "rss091", body: rss091, url: "http://old.example.com/rss", wantFormat: "rss", wantTitle: "Old Times",
 			wantSite: "http://old.example.com/",
-			want: []Entry{{ID: "http://old.example.com/type", URL: "http://old.example.com/type", Title: "Hand-set type", Summary: "Printed."}},
+			want:     []Entry{{ID: "http://old.example.com/type", URL: "http://old.example.com/type", Title: "Hand-set type", Summary: "Printed."}},
 		},
 		{
 			name: "atom", body: atomFeed, url: "https://atom.example.com/feed.atom", wantFormat: "atom", wantTitle: "Atom Wire",

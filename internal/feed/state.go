@@ -116,6 +116,18 @@ func (f *FeedState) Failed(now time.Time, s Schedule, err error) {
 	f.NextAttempt = now.Add(s.jitter(s.Backoff(f.Failures)))
 }
 
+// PutOff makes the feed wait at least d after now, as a server's
+// Retry-After asks, but never longer than the schedule's Max.
+func (f *FeedState) PutOff(now time.Time, s Schedule, d time.Duration) {
+	limit := s.Max
+	if limit <= 0 {
+		limit = DefaultSchedule.Max
+	}
+	if t := now.Add(min(d, limit)); t.After(f.NextAttempt) {
+		f.NextAttempt = t
+	}
+}
+
 // Remember records a poll that read the feed's entries: handled are the
 // ids of the entries handled in this poll, present the ids of every entry
 // in the feed. Ids already seen that are still present stay; of the ids
