@@ -164,3 +164,33 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("unquoted: got %+v", got)
 	}
 }
+
+// FuzzDiscover checks that Discover never panics and returns only
+// absolute http(s) addresses, each once.
+func FuzzDiscover(f *testing.F) {
+	f.Add(`<link rel="alternate" type="application/rss+xml" href="/f">`, "https://x.example/")
+	f.Add(`<base href="//cdn.example/a/"><link rel=alternate type=application/json href=f.json>`, "http://x.example/p")
+	f.Add(`<link rel="alternate" type="application/atom+xml; q" href="">`, "::")
+	f.Fuzz(func(t *testing.T, page, pageURL string) {
+		seen := make(map[string]bool)
+		for _, l := range Discover([]byte(page), pageURL) {
+			if !strings.HasPrefix(l.URL, "http://") && !strings.HasPrefix(l.URL, "https://") || seen[l.URL] {
+				t.Fatalf("link %q not absolute http(s), or repeated", l.URL)
+			}
+			seen[l.URL] = true
+		}
+	})
+}
+
+// FuzzPlainText checks that PlainText never panics, keeps no markup of
+// the elements it drops, and has no runs of white space.
+func FuzzPlainText(f *testing.F) {
+	f.Add("<p>One <b>two</b></p><script>x()</script>")
+	f.Add("a &amp; b\n\nc")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := PlainText(s)
+		if strings.Contains(out, "  ") || strings.Contains(out, "\n\n\n") || strings.TrimSpace(out) != out {
+			t.Fatalf("PlainText(%q) = %q: white space not collapsed", s, out)
+		}
+	})
+}

@@ -98,6 +98,9 @@ type target struct {
 // state is saved, write it twice. The returned error is for what stops
 // the whole poll: a Write or Save failure, or ctx ending.
 func PollFeeds(ctx context.Context, inputs []string, opts FeedOptions) (FeedReport, error) {
+	if opts.Client == nil || opts.State == nil || opts.Write == nil {
+		return FeedReport{}, errors.New("ingest: PollFeeds needs a Client, a State and a Write")
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -119,7 +122,11 @@ func PollFeeds(ctx context.Context, inputs []string, opts FeedOptions) (FeedRepo
 	p := &poller{opts: opts}
 	targets := p.targets(inputs)
 
-	// Poll the due feeds concurrently; commit their results in order.
+	// Poll the due feeds concurrently; commit their results in order. A
+	// failed commit stops the polls still running.
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	now := opts.Now()
 	results := make([]chan *polled, len(targets))
 	sem := make(chan struct{}, opts.Concurrency)
@@ -152,7 +159,9 @@ func PollFeeds(ctx context.Context, inputs []string, opts FeedOptions) (FeedRepo
 		}
 		r := <-ch
 		if err == nil {
-			err = p.commit(ctx, r)
+			if err = p.commit(parent, r); err != nil {
+				cancel()
+			}
 		}
 		p.progress(len(targets))
 	}
@@ -163,7 +172,7 @@ func PollFeeds(ctx context.Context, inputs []string, opts FeedOptions) (FeedRepo
 		}
 	}
 	if err == nil {
-		err = ctx.Err()
+		err = parent.Err()
 	}
 	return p.report, err
 }
@@ -287,7 +296,7 @@ func (p *poller) poll(ctx context.Context, t target) *polled {
 		return r
 	}
 	f, err := feed.Parse(resp.Body, resp.Header.Get("Content-Type"), resp.URL)
-	if err != nil && t.url == t.input && isHTML(resp) {
+	if err != nil && t.url == t.input && looksLikePage(resp) {
 		// A page: poll the feed it announces instead.
 		links := feed.Discover(resp.Body, resp.URL)
 		if len(links) == 0 {
@@ -340,7 +349,7 @@ func (p *poller) entry(ctx context.Context, r *polled, f *feed.Feed, e feed.Entr
 		name = r.feedURL + "#" + e.ID
 	}
 	text := feed.PlainText(e.Content)
-	if s := feed.PlainText(e.Summary); words(s) > words(text) {
+	if s := feed.PlainText(e.Summary); countWords(s) > countWords(text) {
 		text = s
 	}
 	a := parallax.Article{
@@ -350,7 +359,7 @@ func (p *poller) entry(ctx context.Context, r *polled, f *feed.Feed, e feed.Entr
 		Title:     e.Title,
 		Published: e.Published,
 	}
-	if words(text) < p.opts.TeaserWords && e.URL != "" {
+	if countWords(text) < p.opts.TeaserWords && e.URL != "" {
 		if *pages == 0 {
 			r.pending++
 			return
@@ -358,7 +367,7 @@ func (p *poller) entry(ctx context.Context, r *polled, f *feed.Feed, e feed.Entr
 		*pages--
 		page, err := p.page(ctx, e.URL)
 		switch {
-		case err == nil && words(page.Text) > words(text):
+		case err == nil && countWords(page.Text) > countWords(text):
 			text = page.Text
 			if page.URL != "" {
 				a.URL = page.URL
@@ -373,10 +382,10 @@ func (p *poller) entry(ctx context.Context, r *polled, f *feed.Feed, e feed.Entr
 			// The feed's text is the longer: keep it.
 		case text != "":
 			r.warnings = append(r.warnings, Problem{Input: name, Err: fmt.Errorf(
-				"%w; wrote the feed's own text (%d words) instead", reason(err, e.URL), words(text))})
+				"%w; wrote the feed's own text (%d words) instead", withoutURL(err, e.URL), countWords(text))})
 		default:
 			r.problems = append(r.problems, Problem{Input: name, Err: fmt.Errorf(
-				"%w (the feed has no text for it; tried again on the next poll)", reason(err, e.URL))})
+				"%w (the feed has no text for it; tried again on the next poll)", withoutURL(err, e.URL))})
 			r.pending++
 			return
 		}
@@ -421,9 +430,9 @@ func (p *poller) commit(ctx context.Context, r *polled) error {
 			rep.Problems = append(rep.Problems, Problem{Input: r.t.input, Err: r.err})
 			return nil
 		}
-		rep.Problems = append(rep.Problems, Problem{Input: r.t.input, Err: reason(r.err, r.t.input, r.feedURL)})
+		rep.Problems = append(rep.Problems, Problem{Input: r.t.input, Err: withoutURL(r.err, r.t.input, r.feedURL)})
 		fs := st.Feed(r.feedURL)
-		fs.Failed(now, p.opts.Schedule, reason(r.err, r.feedURL))
+		fs.Failed(now, p.opts.Schedule, withoutURL(r.err, r.feedURL))
 		var se *fetch.StatusError
 		if errors.As(r.err, &se) && se.RetryAfter > 0 {
 			fs.PutOff(now, p.opts.Schedule, se.RetryAfter)
@@ -488,7 +497,8 @@ func outletName(title string, f *feed.Feed) string {
 	return ""
 }
 
-func isHTML(resp *fetch.Response) bool {
+// looksLikePage reports whether a response is an HTML page.
+func looksLikePage(resp *fetch.Response) bool {
 	switch resp.ContentType {
 	case "text/html", "application/xhtml+xml":
 		return true
@@ -497,11 +507,11 @@ func isHTML(resp *fetch.Response) bool {
 	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
 }
 
-func words(s string) int { return len(strings.Fields(s)) }
+func countWords(s string) int { return len(strings.Fields(s)) }
 
-// reason is err without the leading URL (any of urls) that the fetch,
+// withoutURL returns err without the leading URL (any of urls) that the fetch,
 // extract and feed errors open with, since the report names it already.
-func reason(err error, urls ...string) error {
+func withoutURL(err error, urls ...string) error {
 	msg := err.Error()
 	for again := true; again; {
 		again = false
@@ -513,14 +523,14 @@ func reason(err error, urls ...string) error {
 			}
 		}
 	}
-	return &reasonError{msg: msg, err: err}
+	return &urlLessError{msg: msg, err: err}
 }
 
-// reasonError is an error told in other words.
-type reasonError struct {
+// urlLessError is an error told in other words.
+type urlLessError struct {
 	msg string
 	err error
 }
 
-func (e *reasonError) Error() string { return e.msg }
-func (e *reasonError) Unwrap() error { return e.err }
+func (e *urlLessError) Error() string { return e.msg }
+func (e *urlLessError) Unwrap() error { return e.err }
