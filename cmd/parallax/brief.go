@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/render"
 )
@@ -27,6 +28,7 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	words := fs.Int("words", brief.DefaultWords, "summary word budget")
 	format := fs.String("format", "markdown", "output format: markdown, json or html")
 	evidence := fs.Bool("evidence", false, "markdown: print under each statement the words of every cited outlet")
+	allowPrivate := fs.Bool("allow-private", false, "let URLs reach private, loopback and link-local addresses")
 	var outlets stringList
 	fs.Var(&outlets, "outlet", "outlet of the next input file (repeatable)")
 	var output string
@@ -49,7 +51,7 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return &usageError{fmt.Sprintf("brief: unknown --format %q (want markdown, json or html)", *format)}
 	}
 
-	articles, problems := ingest.Read(ctx, inputs, ingest.Options{Outlets: outlets, Stdin: stdin})
+	articles, problems := ingest.Read(ctx, inputs, ingest.Options{Outlets: outlets, Stdin: stdin, Fetch: newFetcher(*allowPrivate)})
 	for _, p := range problems {
 		fmt.Fprintf(stderr, "parallax: skipped %v\n", p)
 	}
@@ -86,4 +88,12 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return errPartial
 	}
 	return nil
+}
+
+// newFetcher returns the HTTP client every command downloads with.
+func newFetcher(allowPrivate bool) *fetch.Client {
+	return fetch.New(fetch.Options{
+		AllowPrivate: allowPrivate,
+		UserAgent:    "Parallax/" + version + " (+https://github.com/parallax-news/parallax)",
+	})
 }

@@ -102,16 +102,22 @@ Usage:
   parallax version                  print the version
   parallax help                     print this help
 
-An INPUT is a plain text file (one article), a directory (every .txt,
-.jsonl and .json file in it, recursively), a JSONL file of article records
-{"id","url","outlet","title","published","text"}, or - for standard input.
+An INPUT is a plain text file (one article), a saved web page (.html,
+.htm), an http or https URL of an article page, a directory (every .txt,
+.html, .jsonl and .json file in it, recursively), a JSONL file of article
+records {"id","url","outlet","title","published","text"} such as
+'parallax fetch' and 'parallax extract --format json' write, or - for
+standard input. Pages are reduced to their article: text, title, date and
+outlet (the site's name, else its host).
 
 Brief flags:
   --words N          summary word budget (default 150)
   --format F         markdown (default), json or html
   --evidence         markdown: print under each summary item, agreed item and
                      conflict side the words of every cited outlet
-  --outlet NAME      outlet of the next input file, in order; repeatable
+  --outlet NAME      outlet of the next input file or URL, in order; repeatable
+  --allow-private    let URLs reach private, loopback and link-local
+                     addresses (refused by default)
   -o, --output FILE  write the brief to FILE instead of standard output
 
 Exit status: 0 done; 1 failed; 2 bad command line; 3 done, but some inputs

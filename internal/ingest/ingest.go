@@ -1,6 +1,6 @@
 // Package ingest reads articles from the inputs a user names: plain text
-// files, directories of them, JSONL (or JSON) article records, and standard
-// input. It checks every input against size and sanity limits and reports
+// files, saved web pages, directories of them, JSONL (or JSON) article
+// records, standard input, and links to pages on the web. It checks every input against size and sanity limits and reports
 // each bad one as a Problem, so one bad input never stops the rest.
 package ingest
 
@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/fetch"
 )
 
 // Limits bound what one input may hold.
@@ -62,6 +63,11 @@ type Options struct {
 	Stdin io.Reader
 	// Limits bound each input; the zero value means DefaultLimits.
 	Limits Limits
+	// Fetch downloads the http and https URLs among the inputs; without
+	// it a URL is refused.
+	Fetch *fetch.Client
+	// Concurrency bounds the pages downloaded at once; default 4.
+	Concurrency int
 }
 
 // Read reads every input and returns the articles found, in input order
@@ -70,8 +76,16 @@ func Read(ctx context.Context, inputs []string, opts Options) ([]parallax.Articl
 	if opts.Limits == (Limits{}) {
 		opts.Limits = DefaultLimits
 	}
-	r := &reader{opts: opts, ids: make(map[string]int)}
-	for _, in := range inputs {
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 4
+	}
+	r := &reader{ctx: ctx, opts: opts, ids: make(map[string]int)}
+	pages := fetchPages(ctx, inputs, opts)
+	for i, in := range inputs {
+		if p, ok := pages[i]; ok {
+			r.page(in, p)
+			continue
+		}
 		if ctx.Err() != nil {
 			r.problem(in, ctx.Err())
 			continue
@@ -82,6 +96,7 @@ func Read(ctx context.Context, inputs []string, opts Options) ([]parallax.Articl
 }
 
 type reader struct {
+	ctx  context.Context
 	opts     Options
 	articles []parallax.Article
 	problems []Problem
@@ -98,8 +113,8 @@ func (r *reader) input(in string) {
 	case in == "-":
 		r.stdin()
 		return
-	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
-		r.problem(in, fmt.Errorf("%w: reading URLs is not supported by this version; save the page's text to a file", ErrInvalid))
+	case isURL(in):
+		r.problem(in, fmt.Errorf("%w: URL not downloaded", ErrInvalid))
 		return
 	}
 	fi, err := os.Stat(in)
@@ -133,7 +148,7 @@ func (r *reader) input(in string) {
 		r.problem(in, err)
 	}
 	if len(files) == 0 {
-		r.problem(in, fmt.Errorf("%w: directory holds no .txt, .jsonl or .json file", ErrInvalid))
+		r.problem(in, fmt.Errorf("%w: directory holds no .txt, .html, .jsonl or .json file", ErrInvalid))
 	}
 	slices.Sort(files)
 	for _, f := range files {
@@ -155,7 +170,7 @@ func statError(err error) error {
 
 func readable(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".text", ".jsonl", ".ndjson", ".json":
+	case ".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml":
 		return true
 	}
 	return false
@@ -203,6 +218,10 @@ func (r *reader) file(path string, fi fs.FileInfo) {
 	b, err := readLimited(f, limit)
 	if err != nil {
 		r.problem(path, err)
+		return
+	}
+	if isHTMLFile(path) {
+		r.html(r.ctx, path, b)
 		return
 	}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
