@@ -96,7 +96,7 @@ func Read(ctx context.Context, inputs []string, opts Options) ([]parallax.Articl
 }
 
 type reader struct {
-	ctx  context.Context
+	ctx      context.Context
 	opts     Options
 	articles []parallax.Article
 	problems []Problem
