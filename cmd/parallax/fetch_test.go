@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/sharedtest"
@@ -296,7 +297,9 @@ func TestFetchHostileFeeds(t *testing.T) {
 	state := filepath.Join(dir, "state")
 	args := []string{"fetch", "--state", state, "-o", out, "--allow-private",
 		bad.url("/malformed.xml"), good.url("/rss.xml"), errSrv.URL + "/feed", bad.url("/flood.xml"), page.url("/about")}
+	start := time.Now()
 	code, _, stderr := runMain(t, "", args...)
+	t.Logf("first run, with a flood of %d bytes, took %v", flood.Len(), time.Since(start))
 	if code != exitPartial {
 		t.Fatalf("exit %d, want %d\n%s", code, exitPartial, stderr)
 	}
