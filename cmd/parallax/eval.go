@@ -25,6 +25,7 @@ const evalUsage = `Usage:
   parallax eval quotes --data FILE [--part tune|check|all] [--out FILE]
   parallax eval align --data FILE [--out FILE]
   parallax eval citations [--labels FILE] [--part tune|check|all] [--misses FILE]
+  parallax eval extract --data DIR [--out FILE] [--limit N]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -46,6 +47,10 @@ align      runs the same-information decision on labelled sentence pairs
 citations  checks the brief's citations against the labelled set of judged
            (claim, other outlet's sentence) pairs: citation precision and recall
            ("parallax eval citations -h" tells how the set was built).
+extract    scores HTML article extraction on the Scrapinghub benchmark
+           (../shared/data/article-extraction): precision, recall and F1 of
+           the body's word shingles, and pages per second, for the extractor
+           and its fallback side by side ("parallax eval extract -h").
 quotes     scores the quote finder and its speakers on PolNeAR (see
            "parallax eval quotes -h").
 

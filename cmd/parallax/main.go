@@ -6,6 +6,9 @@
 // Usage:
 //
 //	parallax brief [flags] INPUT...
+//	parallax extract [flags] FILE.html|URL
+//	parallax fetch [flags] FEED_URL|PAGE_URL|FILE.opml...
+//	parallax eval SUBCOMMAND ...
 //	parallax version
 //
 // Run "parallax help" for the details.
@@ -97,7 +100,13 @@ const usage = `Parallax writes one sourced brief from several outlets' reports o
 
 Usage:
   parallax brief [flags] INPUT...   write the brief of the articles in INPUT...
-  parallax eval SUBCOMMAND ...      measure quality: rouge, summarize, compare
+  parallax extract FILE.html|URL    print the article of one web page
+                                    ('parallax extract -h' for details)
+  parallax fetch FEED|PAGE|FILE.opml...
+                                    poll feeds once, write new entries as
+                                    article records ('parallax fetch -h')
+  parallax eval SUBCOMMAND ...      measure quality: rouge, summarize, compare,
+                                    align, citations, quotes, extract
                                     ('parallax eval help' for details)
   parallax version                  print the version
   parallax help                     print this help
