@@ -320,7 +320,7 @@ func TestFetchHostileFeeds(t *testing.T) {
 
 	// The next run leaves the failed feeds alone while they back off.
 	code, _, stderr = runMain(t, "", args...)
-	if code != exitPartial || !strings.Contains(stderr, errSrv.URL+"/feed: backing off after 1 failures until") {
+	if code != exitPartial || !strings.Contains(stderr, errSrv.URL+"/feed: backing off after 1 failure until") {
 		t.Errorf("second run: exit %d\n%s", code, stderr)
 	}
 	if n := bad.hitsOf("/malformed.xml"); n != 1 {

@@ -133,7 +133,11 @@ func PollFeeds(ctx context.Context, inputs []string, opts FeedOptions) (FeedRepo
 	var wg sync.WaitGroup
 	for i, t := range targets {
 		if fs, ok := opts.State.Feeds[t.url]; ok && !fs.Due(now) {
-			err := fmt.Errorf("%w after %d failures until %s (last error: %s)", ErrBackingOff, fs.Failures,
+			failures := "1 failure"
+			if fs.Failures != 1 {
+				failures = fmt.Sprintf("%d failures in a row", fs.Failures)
+			}
+			err := fmt.Errorf("%w after %s until %s (last error: %s)", ErrBackingOff, failures,
 				fs.NextAttempt.UTC().Format(time.RFC3339), fs.LastError)
 			p.report.Problems = append(p.report.Problems, Problem{Input: t.input, Err: err})
 			p.progress(len(targets))
