@@ -481,3 +481,32 @@ func TestRecord(t *testing.T) {
 		t.Errorf("json %s", b)
 	}
 }
+
+func TestSiteNameAndAuthors(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"Westmere Gazette", "Westmere Gazette"},
+		{"https://www.gazette.example", "gazette.example"},
+		{"Gazette | News from the coast", "Gazette"},
+		{"Gazette - News - Sport", "Gazette"},
+		{"  The   Gazette ", "The Gazette"},
+	} {
+		m := &meta{metas: map[string]string{"og:site_name": tt.raw}}
+		if got := m.siteName(); got != tt.want {
+			t.Errorf("siteName(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		byline string
+		want   []string
+	}{
+		{"By Ada Lovelace and Alan Turing", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Grace Hopper | The Gazette", []string{"Grace Hopper"}},
+		{"Mary Somerville, Gazette.com; BY Emmy Noether", []string{"Mary Somerville", "Emmy Noether"}},
+		{"https://gazette.example/staff/ada", nil},
+	} {
+		m := &meta{metas: map[string]string{"author": tt.byline}}
+		if diff := cmp.Diff(tt.want, m.authors()); diff != "" {
+			t.Errorf("authors(%q) (-want +got):\n%s", tt.byline, diff)
+		}
+	}
+}

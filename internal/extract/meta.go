@@ -343,8 +343,23 @@ func (m *meta) canonicalURL(base *url.URL) string {
 	return ""
 }
 
-// siteName returns the site's name as the page gives it.
+// siteName returns the site's name as the page gives it, tidied: a URL
+// becomes its host, and of a name with a tagline ("Gazette | News from
+// the coast") the first part is kept.
 func (m *meta) siteName() string {
+	s := strings.Join(strings.Fields(m.rawSiteName()), " ")
+	if u, err := url.Parse(s); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if first, _, ok := strings.Cut(s, sep); ok && len(first) >= 2 {
+			s = first
+		}
+	}
+	return s
+}
+
+func (m *meta) rawSiteName() string {
 	if s := m.metas["og:site_name"]; s != "" {
 		return s
 	}
@@ -369,28 +384,43 @@ func (m *meta) siteName() string {
 // elements.
 func (m *meta) authors() []string {
 	for _, o := range m.articleLD() {
-		if n := names(o["author"]); len(n) > 0 {
-			return dedupe(n)
+		var out []string
+		for _, n := range names(o["author"]) {
+			out = append(out, splitNames(n)...)
+		}
+		if len(out) > 0 {
+			return dedupe(out)
 		}
 	}
 	for _, k := range []string{"author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"} {
-		v := m.metas[k]
-		if v == "" || strings.Contains(v, "://") {
-			continue
+		if v := m.metas[k]; v != "" && !strings.Contains(v, "://") {
+			return dedupe(splitNames(v))
 		}
-		v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by "))
-		return dedupe(splitNames(v))
 	}
 	return nil
 }
 
+var (
+	rxBy     = regexp.MustCompile(`(?i)^by\s+`)
+	rxDomain = regexp.MustCompile(`\.(com|org|net|co\.uk|[a-z]{2})$`)
+)
+
+// splitNames reads a byline ("By Ada Lovelace and Alan Turing", "Grace
+// Hopper | The Gazette") as names: a leading "By" and anything after a
+// bar go, names are split at semicolons, commas and " and ", and what is
+// left that cannot be a name (a web address, over six words) is dropped.
 func splitNames(s string) []string {
+	s, _, _ = strings.Cut(s, " | ")
+	s = rxBy.ReplaceAllString(strings.TrimSpace(s), "")
 	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == '|' }) {
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
 		for _, q := range strings.Split(p, " and ") {
-			if q = strings.TrimSpace(q); q != "" {
-				out = append(out, q)
+			q = strings.TrimSpace(rxBy.ReplaceAllString(strings.TrimSpace(q), ""))
+			if q == "" || strings.Contains(q, "://") || strings.Contains(q, "@") || len(strings.Fields(q)) > 6 ||
+				rxDomain.MatchString(strings.ToLower(q)) {
+				continue
 			}
+			out = append(out, q)
 		}
 	}
 	return out
@@ -434,14 +464,27 @@ func isoCode(tag string) string {
 	if len(tag) != 2 || tag[0] < 'a' || tag[0] > 'z' || tag[1] < 'a' || tag[1] > 'z' {
 		return ""
 	}
-	if whatlanggo.CodeToLang(tag) == -1 && !extraISO[tag] {
+	if !iso6391[tag] {
 		return ""
 	}
 	return tag
 }
 
-// extraISO are ISO 639-1 codes that whatlanggo does not know but pages use.
-var extraISO = map[string]bool{"ga": true, "cy": true, "eu": true, "gl": true, "is": true, "mt": true, "sq": true, "mk": true, "ms": true, "fil": true}
+// iso6391 holds the ISO 639-1 language codes.
+var iso6391 = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, c := range strings.Fields(iso6391List) {
+		m[c] = true
+	}
+	return m
+}()
+
+const iso6391List = `aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy
+ da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz
+ ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo
+ lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps
+ pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn
+ to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu`
 
 // detectLanguage returns the ISO 639-1 code of text when whatlanggo is
 // confident, or "".
