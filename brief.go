@@ -22,6 +22,26 @@ type Brief struct {
 	Conflicts []Conflict `json:"conflicts"`
 	// Quotes is the quote ledger: who said what, and which sources carried it.
 	Quotes []Quote `json:"quotes"`
+	// Reports counts the independent reports among the sources: copies of
+	// one report (see Copies) count once, and sources set aside count not
+	// at all.
+	Reports int `json:"reports"`
+	// Copies holds each group of two or more sources that carry one
+	// report: a wire story reprinted, trimmed, re-headlined or extended.
+	// Information carried only by the copies of one report is not counted
+	// as confirmed by several outlets.
+	Copies []CopyGroup `json:"copies,omitempty"`
+}
+
+// A CopyGroup is a set of sources that are copies of one report.
+type CopyGroup struct {
+	// Sources lists the IDs of the copies, the one the others are compared
+	// with first: the earliest published, else the first given.
+	Sources []string `json:"sources"`
+	// Shared holds, for each source in Sources after the first and in the
+	// same order, the share of that source's text found in the first
+	// (word shingles it holds that the first holds too), from 0 to 1.
+	Shared []float64 `json:"shared"`
 }
 
 // A Source describes one article of a brief.
@@ -38,6 +58,10 @@ type Source struct {
 	// TitleSpan locates the title in the text, when the title was read
 	// from it.
 	TitleSpan *Span `json:"title_span,omitempty"`
+	// SetAside, when not empty, says why the source was left out of the
+	// account, such as "not about this story": nothing else in the brief
+	// cites it.
+	SetAside string `json:"set_aside,omitempty"`
 }
 
 // A Statement is one sentence taken from a source, with every source that
