@@ -36,7 +36,7 @@ second (one page at a time) for the extractor Parallax uses ("main":
 trafilatura, readability as the fallback) and for the fallback alone
 ("fallback": readability), side by side. --out writes one JSON line per
 page with both extractors' scores; --limit scores the first N pages (in
-id order) only.
+id order) only. On a terminal, a progress bar runs on standard error.
 `
 
 func runEvalExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -72,6 +72,8 @@ func runEvalExtract(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	rows := make([]extractionRow, len(pages))
 	result := map[string]any{"data": *data, "pages": len(pages)}
+	bar := newProgress(stderr, len(methods)*len(pages), "pages")
+	defer bar.Done()
 	for _, m := range methods {
 		var scores []shingleScore
 		var elapsed time.Duration
@@ -105,6 +107,7 @@ func runEvalExtract(ctx context.Context, args []string, stdout, stderr io.Writer
 			} else {
 				rows[i].Fallback = ps
 			}
+			bar.Add(1)
 		}
 		agg := aggregateShingles(scores)
 		result[m.key] = map[string]any{
