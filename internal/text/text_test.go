@@ -479,6 +479,8 @@ func TestToUTF8(t *testing.T) {
 		{"meta", "text/html", []byte(`<html><head><meta charset="shift_jis"></head><body>` + "\x93\xfa\x96\x7b</body></html>"), `<html><head><meta charset="shift_jis"></head><body>日本</body></html>`, "shift_jis"},
 		{"header beats meta", "text/html; charset=utf-8", []byte(`<meta charset="windows-1252"><p>caf` + "\xc3\xa9"), `<meta charset="windows-1252"><p>café`, "utf-8"},
 		{"invalid utf-8 repaired", "text/html; charset=utf-8", []byte("a\xffb"), "a\uFFFDb", "utf-8"},
+		{"valid utf-8 beats a stale declaration", "text/html; charset=iso-8859-1", []byte("<p>caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d</p>"), "<p>café “x”</p>", "utf-8"},
+		{"undeclared utf-8 past the sniffed prefix", "", append([]byte("<html>"+strings.Repeat(" ", 2000)), "caf\xc3\xa9"...), "<html>" + strings.Repeat(" ", 2000) + "café", "utf-8"},
 	} {
 		got, enc, err := ToUTF8(tc.in, tc.contentType)
 		if err != nil || string(got) != tc.want || enc != tc.enc {
