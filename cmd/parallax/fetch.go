@@ -32,7 +32,8 @@ doubles with each failure (5 minutes up to a day).
 
 Flags:
   --state DIR        keep the feeds' state (validators, entries seen,
-                     backoff) in DIR (default ./.parallax-state)
+                     backoff) in DIR (default ./.parallax-state); one
+                     fetch at a time may use a directory
   -o, --output FILE  append the records to FILE, created if missing,
                      instead of writing them to standard output
   --allow-private    allow private, loopback and link-local addresses
@@ -68,6 +69,11 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *concurrency < 1 {
 		return &usageError{fmt.Sprintf("fetch: --concurrency must be at least 1, not %d", *concurrency)}
 	}
+	unlock, err := feed.Lock(*stateDir)
+	if err != nil {
+		return fmt.Errorf("fetch: %w", err)
+	}
+	defer unlock()
 	state, err := feed.LoadState(*stateDir)
 	if err != nil {
 		return fmt.Errorf("fetch: %w", err)

@@ -100,7 +100,8 @@ const usage = `Parallax writes one sourced brief from several outlets' reports o
 
 Usage:
   parallax brief [flags] INPUT...   write the brief of the articles in INPUT...
-  parallax extract FILE.html|URL    print the article of one web page
+  parallax extract [flags] FILE.html|URL
+                                    print the article of one web page
                                     ('parallax extract -h' for details)
   parallax fetch FEED|PAGE|FILE.opml...
                                     poll feeds once, write new entries as

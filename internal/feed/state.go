@@ -200,6 +200,9 @@ func (s *State) Feed(url string) *FeedState {
 // ErrCorrupt marks a state file that cannot be read.
 var ErrCorrupt = errors.New("corrupt feed state")
 
+// ErrLocked: another poller holds the state directory.
+var ErrLocked = errors.New("feed state locked")
+
 // LoadState reads the state kept in dir, or returns an empty state when
 // there is none yet. A file that cannot be read as a state is an error
 // wrapping ErrCorrupt: it is never silently replaced.
