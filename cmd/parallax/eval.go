@@ -26,6 +26,7 @@ const evalUsage = `Usage:
   parallax eval align --data FILE [--out FILE]
   parallax eval citations [--labels FILE] [--part tune|check|all] [--misses FILE]
   parallax eval extract --data DIR [--out FILE] [--limit N]
+  parallax eval copies [--data FILE...] [--seed S] [--pairs N] [--out FILE]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -79,6 +80,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalCitations(ctx, args[1:], stdout, stderr)
 	case "extract":
 		return runEvalExtract(ctx, args[1:], stdout, stderr)
+	case "copies":
+		return runEvalCopies(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil
