@@ -138,7 +138,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 	// Citations come from the same-information decision, which asks more
 	// than similarity: that the other sentence carries the claim.
 	support := s.Align.AllSupport()
-	reports := s.copies(loose)
+	reports := s.copies(b)
 	for _, u := range sel.Summarize(opts.Words) {
 		b.Summary = append(b.Summary, s.statement(u, support[u]))
 	}
@@ -153,6 +153,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 		b.Conflicts = s.conflicts(matches)
 	}
 	b.Quotes = s.quotes()
+	citeCopiesTogether(b, s.Articles, reports)
 	return b, ctx.Err()
 }
 

@@ -1,74 +1,97 @@
 package brief
 
-import "github.com/parallax-news/parallax/internal/align"
+import (
+	"slices"
 
-// copyShare is the share of the shorter article's sentences that must have
-// a near-identical sentence in the other for two articles to be copies of
-// one report.
-const copyShare = 0.6
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/dedup"
+)
 
-// nearIdentical is the cosine at which two sentences are the same words
-// with light edits.
-const nearIdentical = 0.85
-
-// copies groups the articles into independent reports: two articles are
-// copies of one report (a wire story reprinted, trimmed or re-headlined)
-// when most sentences of the shorter have a near-identical sentence in the
-// other. It returns each article's report number, numbered from 0 in
-// order of first appearance. loose holds each unit's best match per
-// article.
-func (s *Story) copies(loose [][]align.Match) []int {
-	n := len(s.Docs)
-	same := make([][]int, n) // same[a][b]: sentences of a near-identical in b
-	for a := range n {
-		same[a] = make([]int, n)
+// copies finds the copies of one report among the story's articles (a wire
+// story reprinted, trimmed, re-headlined or given another ending: see
+// internal/dedup), records them in b.Copies and the number of independent
+// reports in b.Reports, and returns each article's report number, numbered
+// from 0 in order of first appearance. Sources set aside count in no
+// report.
+func (s *Story) copies(b *parallax.Brief) []int {
+	b.Copies = dedup.Groups(s.Articles)
+	group := make(map[string]int) // article ID -> its copy group
+	for g, cg := range b.Copies {
+		for _, id := range cg.Sources {
+			group[id] = g
+		}
 	}
-	sents := make([]int, n)
-	for u := range s.Align.Units {
-		un := &s.Align.Units[u]
-		if un.Sent < 0 {
+	out := make([]int, len(s.Articles))
+	number := make(map[int]int) // copy group -> report number
+	counted := make(map[int]bool)
+	b.Reports = 0
+	for d, a := range s.Articles {
+		key := -1 - d // an article of its own
+		if g, ok := group[a.ID]; ok {
+			key = g
+		}
+		n, ok := number[key]
+		if !ok {
+			n = len(number)
+			number[key] = n
+		}
+		out[d] = n
+		if (d < len(b.Sources) && b.Sources[d].SetAside != "") || counted[n] {
 			continue
 		}
-		sents[un.Doc]++
-		for _, m := range loose[u] {
-			if m.Sim >= nearIdentical {
-				same[un.Doc][s.Align.Units[m.Unit].Doc]++
-			}
-		}
-	}
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	for a := range n {
-		for b := a + 1; b < n; b++ {
-			short := a
-			if sents[b] < sents[a] {
-				short = b
-			}
-			other := a + b - short
-			if sents[short] > 0 && float64(same[short][other]) >= copyShare*float64(sents[short]) {
-				if ra, rb := find(a), find(b); ra != rb {
-					parent[max(ra, rb)] = min(ra, rb)
-				}
-			}
-		}
-	}
-	out := make([]int, n)
-	number := make(map[int]int)
-	for d := range n {
-		r := find(d)
-		if _, ok := number[r]; !ok {
-			number[r] = len(number)
-		}
-		out[d] = number[r]
+		counted[n] = true
+		b.Reports++
 	}
 	return out
+}
+
+// citeCopiesTogether orders the sources of every statement of b that cites
+// several so that the copies of one report follow each other, after the
+// first copy cited; the statement's own source stays first, and each
+// source keeps its evidence.
+func citeCopiesTogether(b *parallax.Brief, articles []parallax.Article, reports []int) {
+	if len(b.Copies) == 0 {
+		return
+	}
+	report := make(map[string]int, len(articles))
+	for d, a := range articles {
+		report[a.ID] = reports[d]
+	}
+	order := func(st *parallax.Statement) {
+		if len(st.Sources) < 3 || len(st.Evidence) != len(st.Sources) {
+			return
+		}
+		first := make(map[int]int) // report -> position of its first source
+		key := make([]int, len(st.Sources))
+		for i, id := range st.Sources {
+			r, ok := report[id]
+			if !ok {
+				r = -1 - i
+			}
+			if _, seen := first[r]; !seen {
+				first[r] = i
+			}
+			key[i] = first[r]
+		}
+		idx := make([]int, len(st.Sources))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(x, y int) int { return key[x] - key[y] })
+		srcs, ev := slices.Clone(st.Sources), slices.Clone(st.Evidence)
+		for i, j := range idx {
+			st.Sources[i], st.Evidence[i] = srcs[j], ev[j]
+		}
+	}
+	for i := range b.Summary {
+		order(&b.Summary[i])
+	}
+	for i := range b.Agreed {
+		order(&b.Agreed[i])
+	}
+	for _, c := range b.Conflicts {
+		for i := range c.Sides {
+			order(&c.Sides[i].Statement)
+		}
+	}
 }

@@ -53,6 +53,8 @@ type htmlPage struct {
 	HasTitle   bool
 	Multi      bool // more than one source: show agreed, exclusive, conflicts
 	NSources   int
+	Counts     string   // "3 outlets, 2 independent reports", or ""
+	CopyNotes  []string // which sources copy which, and how closely
 	Summary    []htmlStatement
 	Agreed     []htmlStatement
 	Exclusive  []htmlExclusive
@@ -180,7 +182,8 @@ func newPage(b *parallax.Brief, articles []parallax.Article) *htmlPage {
 		pb.ordered = append(pb.ordered, ps)
 	}
 
-	p := &htmlPage{Title: oneLine(b.Title), NSources: len(b.Sources), Multi: len(b.Sources) > 1}
+	p := &htmlPage{Title: oneLine(b.Title), NSources: len(b.Sources), Multi: len(b.Sources) > 1,
+		Counts: reportCount(b), CopyNotes: copyNotes(b)}
 	p.HasTitle = p.Title != ""
 	if !p.HasTitle {
 		p.Title = "Brief"

@@ -118,6 +118,9 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 		title = "Brief"
 	}
 	fmt.Fprintf(&sb, "# %s\n\n", oneLine(title))
+	if counts := reportCount(b); counts != "" {
+		fmt.Fprintf(&sb, "%s.%s\n\n", counts, strings.Join(append([]string{""}, copyNotes(b)...), " "))
+	}
 
 	sb.WriteString("## Summary\n\n")
 	if len(b.Summary) == 0 {
@@ -209,6 +212,75 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err
+}
+
+// reportCount says how many outlets (sources not set aside) and
+// independent reports the brief counts, as "3 outlets, 2 independent
+// reports"; "" for a brief of one source or one that does not count them.
+func reportCount(b *parallax.Brief) string {
+	n := 0
+	for _, s := range b.Sources {
+		if s.SetAside == "" {
+			n++
+		}
+	}
+	if n < 2 || b.Reports < 1 {
+		return ""
+	}
+	return fmt.Sprintf("%d %s, %d independent %s", n, plural(n, "outlet"), b.Reports, plural(b.Reports, "report"))
+}
+
+// copyNotes says, for each copy group, which sources copy which and how
+// closely: "[2] Post copies [3] Wire: 88% of its words are in [3]."
+func copyNotes(b *parallax.Brief) []string {
+	num := make(map[string]int, len(b.Sources))
+	name := make(map[string]string, len(b.Sources))
+	for i, s := range b.Sources {
+		num[s.ID], name[s.ID] = i+1, oneLine(s.Outlet)
+		if name[s.ID] == "" {
+			name[s.ID] = s.ID
+		}
+	}
+	label := func(id string) string { return fmt.Sprintf("[%d] %s", num[id], name[id]) }
+	var out []string
+	for _, g := range b.Copies {
+		if len(g.Sources) < 2 {
+			continue
+		}
+		first, copies := g.Sources[0], g.Sources[1:]
+		var who, shares []string
+		for i, id := range copies {
+			who = append(who, label(id))
+			if i < len(g.Shared) {
+				shares = append(shares, fmt.Sprintf("%.0f%%", 100*g.Shared[i]))
+			}
+		}
+		verb, their := "copies", "its"
+		if len(copies) > 1 {
+			verb, their = "copy", "their"
+		}
+		note := fmt.Sprintf("%s %s %s", andList(who), verb, label(first))
+		if len(shares) == len(copies) {
+			note += fmt.Sprintf(": %s of %s words are in [%d]", andList(shares), their, num[first])
+		}
+		out = append(out, note+".")
+	}
+	return out
+}
+
+// andList joins items as "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 // oneLine collapses runs of white space, line breaks included, to one space.
