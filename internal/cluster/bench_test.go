@@ -1,0 +1,88 @@
+package cluster
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+)
+
+// benchArticles returns the Multi-News validation articles, shuffled.
+func benchArticles(b *testing.B) []parallax.Article {
+	var arts []parallax.Article
+	for _, s := range multiNews(b) {
+		arts = append(arts, s.Articles()...)
+	}
+	rand.New(rand.NewPCG(3, 3)).Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+	return arts
+}
+
+// primed returns a Clusterer holding n open stories made from real
+// articles: each a Multi-News article with a fifth of its words dropped and
+// words of other articles put in, so that no two are alike.
+func primed(b *testing.B, arts []parallax.Article, n int) *Clusterer {
+	r := rand.New(rand.NewPCG(5, uint64(n)))
+	var vocab []string
+	for _, a := range arts[:2000] {
+		vocab = append(vocab, strings.Fields(a.Text)...)
+	}
+	p := defaultParams
+	p.threshold = 2 // nothing joins: every article starts a story
+	c := newWith(Options{Check: func(string) (bool, string) { return true, "" }}, p)
+	var sb strings.Builder
+	for i := range n {
+		sb.Reset()
+		for _, w := range strings.Fields(arts[i%len(arts)].Text) {
+			if r.IntN(5) == 0 {
+				w = vocab[r.IntN(len(vocab))]
+			}
+			sb.WriteString(w)
+			sb.WriteByte(' ')
+		}
+		c.Add(parallax.Article{ID: fmt.Sprint("p", i), Text: sb.String()})
+	}
+	c.p.threshold = defaultParams.threshold
+	c.check = nil
+	// Warm the word cache on every article, as a long-running Clusterer
+	// would have it: the benchmark measures the index, not the stemmer's
+	// first meeting with a word.
+	var toks []token
+	var buf []byte
+	for _, a := range arts {
+		toks, buf = c.v.tokenize(a.Text, toks[:0], buf)
+	}
+	return c
+}
+
+// BenchmarkAdd measures the cost of adding one article (the article check
+// included) to a Clusterer that holds 1,000 or 100,000 open stories: the
+// two should cost about the same.
+func BenchmarkAdd(b *testing.B) {
+	arts := benchArticles(b)
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("stories=%d", n), func(b *testing.B) {
+			c := primed(b, arts, n)
+			i := 0
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				c.Add(arts[i%len(arts)])
+				i++
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkGroup clusters the 15,317 Multi-News validation documents from
+// scratch, the check included.
+func BenchmarkGroup(b *testing.B) {
+	arts := benchArticles(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Group(arts, Options{})
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}
