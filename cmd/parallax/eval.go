@@ -26,6 +26,9 @@ const evalUsage = `Usage:
   parallax eval align --data FILE [--out FILE]
   parallax eval citations [--labels FILE] [--part tune|check|all] [--misses FILE]
   parallax eval extract --data DIR [--out FILE] [--limit N]
+  parallax eval cluster --data FILE [--data FILE...] [--stories K] [--seed S]
+                        [--part tune|check|all] [--limit-articles N]
+                        [--distractors FILE --distractor-count N]
   parallax eval copies [--data FILE...] [--seed S] [--pairs N] [--out FILE]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
@@ -52,6 +55,10 @@ extract    scores HTML article extraction on the Scrapinghub benchmark
            (../shared/data/article-extraction): precision, recall and F1 of
            the body's word shingles, and pages per second, for the extractor
            and its fallback side by side ("parallax eval extract -h").
+cluster    pools the articles of many stories, shuffles them, clusters them
+           as one stream and prints B-cubed and pairwise precision, recall
+           and F1, the adjusted Rand index, articles per second and memory
+           ("parallax eval cluster -h").
 quotes     scores the quote finder and its speakers on PolNeAR (see
            "parallax eval quotes -h").
 
@@ -80,6 +87,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalCitations(ctx, args[1:], stdout, stderr)
 	case "extract":
 		return runEvalExtract(ctx, args[1:], stdout, stderr)
+	case "cluster":
+		return runEvalCluster(ctx, args[1:], stdout, stderr)
 	case "copies":
 		return runEvalCopies(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
