@@ -138,7 +138,7 @@ func runEvalCluster(ctx context.Context, args []string, stdout, stderr io.Writer
 	res := map[string]any{
 		"protocol": map[string]any{
 			"seed": *seed, "part": *part, "stories_per_dataset": *stories, "limit_articles": *limit,
-			"order": "the pooled documents shuffled with the seed; no dates (the datasets have none)",
+			"order":     "the pooled documents shuffled with the seed; no dates (the datasets have none)",
 			"threshold": thresholdOr(*threshold),
 		},
 		"documents":           len(docs),
