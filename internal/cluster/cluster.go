@@ -215,7 +215,8 @@ func (c *Clusterer) Add(a parallax.Article) int {
 		return int(c.newStory(idx, t).id)
 	}
 	cands := c.candidates(vec, t, -1)
-	if len(cands) == 0 || cands[0].sim < c.p.threshold {
+	th := c.p.threshold
+	if len(cands) == 0 || cands[0].sim < th {
 		s := c.newStory(idx, t)
 		c.addVec(s, vec)
 		return int(s.id)
@@ -226,7 +227,7 @@ func (c *Clusterer) Add(a parallax.Article) int {
 	c.span(s, t)
 	c.addVec(s, vec)
 	for _, o := range cands[1:] {
-		if o.sim < c.p.threshold {
+		if o.sim < th {
 			break
 		}
 		s = c.maybeMerge(s, c.stories[o.story])
