@@ -29,6 +29,11 @@ type Options struct {
 	// MaxExclusive caps the number of exclusive statements per source;
 	// 0 means 4.
 	MaxExclusive int
+	// KeepAll briefs every article given. By default an article that
+	// shares nothing with the rest of a set of three or more, or that is
+	// not an article at all, is left out of the account and listed among
+	// the sources with Source.SetAside saying why.
+	KeepAll bool
 }
 
 func (o Options) withDefaults() Options {
@@ -81,11 +86,38 @@ func Build(ctx context.Context, articles []parallax.Article, opts Options) (*par
 		}
 		seen[a.ID] = true
 	}
-	st := Analyze(ctx, articles)
+	var why map[int]string
+	if !opts.KeepAll {
+		why = aside(articles)
+	}
+	kept := articles
+	if len(why) > 0 {
+		kept = make([]parallax.Article, 0, len(articles)-len(why))
+		for i, a := range articles {
+			if why[i] == "" {
+				kept = append(kept, a)
+			}
+		}
+	}
+	st := Analyze(ctx, kept)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return st.Brief(ctx, opts)
+	b, err := st.Brief(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range articles {
+		if why[i] == "" {
+			continue
+		}
+		src := parallax.Source{ID: a.ID, Outlet: a.Outlet, Title: a.Title, URL: a.URL, SetAside: why[i]}
+		if !a.Published.IsZero() {
+			src.Published = a.Published.UTC().Format(time.RFC3339)
+		}
+		b.Sources = append(b.Sources, src)
+	}
+	return b, nil
 }
 
 // A Story is a set of articles analysed and aligned, ready to be briefed or

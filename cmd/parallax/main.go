@@ -6,6 +6,7 @@
 // Usage:
 //
 //	parallax brief [flags] INPUT...
+//	parallax stories [flags] INPUT...
 //	parallax extract [flags] FILE.html|URL
 //	parallax fetch [flags] FEED_URL|PAGE_URL|FILE.opml...
 //	parallax eval SUBCOMMAND ...
@@ -86,6 +87,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runExtract(ctx, rest, stdout, stderr)
 	case "fetch":
 		return runFetch(ctx, rest, stdout, stderr)
+	case "stories":
+		return runStories(ctx, rest, stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "parallax %s\n", version)
 		return nil
@@ -100,6 +103,8 @@ const usage = `Parallax writes one sourced brief from several outlets' reports o
 
 Usage:
   parallax brief [flags] INPUT...   write the brief of the articles in INPUT...
+  parallax stories [flags] INPUT... group the articles of INPUT... into stories
+                                    ('parallax stories -h' for details)
   parallax extract [flags] FILE.html|URL
                                     print the article of one web page
                                     ('parallax extract -h' for details)
@@ -128,7 +133,17 @@ Brief flags:
   --outlet NAME      outlet of the next input file or URL, in order; repeatable
   --allow-private    let URLs reach private, loopback and link-local
                      addresses (refused by default)
+  --stories          brief every story among the inputs, largest first (see
+                     'parallax stories'); with --format html, -o names a
+                     directory that gets one page per story and index.html
+  --min-sources N    with --stories, brief only stories of at least N
+                     articles (default 2)
   -o, --output FILE  write the brief to FILE instead of standard output
+
+A brief is of one story. When the inputs form several, 'parallax brief'
+says so and briefs the largest; within a brief, an article that shares
+nothing with the rest (or a text that is not an article) is listed among
+the sources as set aside, and nothing is taken from it.
 
 Exit status: 0 done; 1 failed; 2 bad command line; 3 done, but some inputs
 were skipped (each is reported on standard error).

@@ -43,7 +43,7 @@ func TestCopiesShown(t *testing.T) {
 			c := *b
 			c.Reports, c.Copies = 0, nil
 			return &c
-		}, "", []string{"Parallax brief · 5 outlets</p>"}},
+		}, "", []string{"Parallax brief · 4 outlets</p>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

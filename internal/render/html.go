@@ -118,6 +118,7 @@ type htmlSource struct {
 	ID        string
 	ShowID    bool
 	TextID    string // id of the source's full text, "" when not given
+	SetAside  string // why the source was left out of the account
 }
 
 type htmlText struct {
@@ -182,7 +183,8 @@ func newPage(b *parallax.Brief, articles []parallax.Article) *htmlPage {
 		pb.ordered = append(pb.ordered, ps)
 	}
 
-	p := &htmlPage{Title: oneLine(b.Title), NSources: len(b.Sources), Multi: len(b.Sources) > 1,
+	outlets, _ := outletCount(b)
+	p := &htmlPage{Title: oneLine(b.Title), NSources: outlets, Multi: len(b.Sources) > 1,
 		Counts: reportCount(b), CopyNotes: copyNotes(b)}
 	p.HasTitle = p.Title != ""
 	if !p.HasTitle {
@@ -242,6 +244,7 @@ func newPage(b *parallax.Brief, articles []parallax.Article) *htmlPage {
 			Dateline: oneLine(ps.src.Dateline),
 			ID:       ps.src.ID,
 			ShowID:   ps.src.ID != ps.src.Outlet,
+			SetAside: ps.src.SetAside,
 		}
 		hs.Published, hs.Datetime = publishedDate(ps.src.Published)
 		if ps.hasText {

@@ -208,6 +208,9 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 		if len(extra) > 0 {
 			line += " - " + strings.Join(extra, ", ")
 		}
+		if s.SetAside != "" {
+			line += " (set aside: " + s.SetAside + ")"
+		}
 		sb.WriteString(line + "\n")
 	}
 	_, err := io.WriteString(w, sb.String())
@@ -218,13 +221,8 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 // independent reports the brief counts, as "3 outlets, 2 independent
 // reports"; "" for a brief of one source or one that does not count them.
 func reportCount(b *parallax.Brief) string {
-	n := 0
-	for _, s := range b.Sources {
-		if s.SetAside == "" {
-			n++
-		}
-	}
-	if n < 2 || b.Reports < 1 {
+	n, sources := outletCount(b)
+	if sources < 2 || b.Reports < 1 {
 		return ""
 	}
 	return fmt.Sprintf("%d %s, %d independent %s", n, plural(n, "outlet"), b.Reports, plural(b.Reports, "report"))
@@ -294,4 +292,25 @@ func sortedIDs[V any](m map[string]V) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// outletCount returns the number of distinct outlets among the sources not
+// set aside, and the number of those sources.
+func outletCount(b *parallax.Brief) (outlets, sources int) {
+	seen := make(map[string]bool)
+	for _, s := range b.Sources {
+		if s.SetAside != "" {
+			continue
+		}
+		sources++
+		name := s.Outlet
+		if name == "" {
+			name = s.ID
+		}
+		if !seen[name] {
+			seen[name] = true
+			outlets++
+		}
+	}
+	return outlets, sources
 }

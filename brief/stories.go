@@ -1,0 +1,189 @@
+package brief
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/dedup"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// A Found story is a story and where its articles are in the input.
+type Found struct {
+	Story parallax.Story
+	// Members are the indexes of its articles in the input, in arrival
+	// order (the order of Story.Articles).
+	Members []int
+}
+
+// Stories groups articles into stories, online and in publication order
+// (undated articles after the dated ones, in input order), finds each
+// story's copies of one report, and returns the stories ranked: the most
+// independent reports first, then the most articles, then the latest, then
+// by ID. Texts that are not articles come last, each alone, with
+// Story.Aside saying why.
+func Stories(articles []parallax.Article) []Found {
+	groups := cluster.Group(articles, cluster.Options{})
+	found := make([]Found, 0, len(groups))
+	for _, g := range groups {
+		found = append(found, story(articles, g))
+	}
+	slices.SortStableFunc(found, func(a, b Found) int {
+		if c := cmp.Compare(len(a.Story.Aside), len(b.Story.Aside)); c != 0 && (a.Story.Aside == "" || b.Story.Aside == "") {
+			return c // articles before texts set apart
+		}
+		if c := cmp.Compare(b.Story.Reports, a.Story.Reports); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(b.Members), len(a.Members)); c != 0 {
+			return c
+		}
+		if c := b.Story.Last.Compare(a.Story.Last); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Story.ID, b.Story.ID)
+	})
+	return found
+}
+
+// story describes one cluster of articles as a parallax.Story.
+func story(articles []parallax.Article, g cluster.Story) Found {
+	members := slices.Clone(g.Articles)
+	arts := make([]parallax.Article, len(members))
+	for i, m := range members {
+		arts[i] = articles[m]
+	}
+	s := parallax.Story{ID: storyID(arts[0]), Headline: g.Title, Aside: g.Aside, First: g.First, Last: g.Last}
+	if s.Headline == "" {
+		s.Headline = headline(articles[g.Central])
+	}
+	seen := make(map[string]bool)
+	for _, a := range arts {
+		src := parallax.Source{ID: a.ID, Outlet: a.Outlet, Title: a.Title, URL: a.URL}
+		if !a.Published.IsZero() {
+			src.Published = a.Published.UTC().Format(time.RFC3339)
+		}
+		s.Articles = append(s.Articles, src)
+		if a.Outlet != "" && !seen[a.Outlet] {
+			seen[a.Outlet] = true
+			s.Outlets = append(s.Outlets, a.Outlet)
+		}
+	}
+	s.Reports = len(arts)
+	if len(arts) > 1 {
+		s.Copies = dedup.Groups(arts)
+		for _, c := range s.Copies {
+			s.Reports -= len(c.Sources) - 1
+		}
+	}
+	return Found{Story: s, Members: members}
+}
+
+// storyID derives a story's ID from its first article, so that it does
+// not change as later articles join.
+func storyID(first parallax.Article) string {
+	h := sha256.Sum256([]byte(first.ID + "\x00" + first.URL))
+	return "s" + hex.EncodeToString(h[:5])
+}
+
+// asideThreshold is the similarity under which an article of a set given
+// to Build is taken to share nothing with the rest. It is half the
+// threshold at which an article joins a story in a stream: within a set a
+// user chose, only an article plainly about something else is left out.
+var asideThreshold = 0.05
+
+// Set-aside reasons, as Source.SetAside says them.
+const (
+	asideOther   = "not about this story"
+	asideAnother = "about another story"
+	asideText    = "not an article"
+)
+
+// aside decides which articles of a set are about something else. The
+// set's story is its group of related articles holding the most real
+// articles (texts that are not archive notices, prompts or captions; see
+// cluster.IsArticle); when it holds two or more, every other text is set
+// aside, with the reason. When no two real articles are related, only the
+// texts that are not articles are set aside: there is no story to tell the
+// others from. A set is never left without a real article.
+func aside(articles []parallax.Article) map[int]string {
+	if len(articles) < 3 {
+		return nil
+	}
+	notArticle := make([]string, len(articles))
+	reals := 0
+	for i, a := range articles {
+		if ok, why := cluster.IsArticle(a.Text); !ok {
+			notArticle[i] = asideText + ": " + why
+		} else {
+			reals++
+		}
+	}
+	if reals == 0 {
+		return nil
+	}
+	all := func(string) (bool, string) { return true, "" }
+	groups := cluster.Group(articles, cluster.Options{Threshold: asideThreshold, Window: -1, Check: all})
+	realIn := func(g cluster.Story) int {
+		n := 0
+		for _, a := range g.Articles {
+			if notArticle[a] == "" {
+				n++
+			}
+		}
+		return n
+	}
+	main, best := -1, 0
+	for i, g := range groups {
+		n := realIn(g)
+		if n > best || (n == best && n > 0 && slices.Min(g.Articles) < slices.Min(groups[main].Articles)) {
+			main, best = i, n
+		}
+	}
+	why := make(map[int]string)
+	if best < 2 {
+		for i, r := range notArticle {
+			if r != "" {
+				why[i] = r
+			}
+		}
+		return why
+	}
+	for i, g := range groups {
+		if i == main {
+			continue
+		}
+		for _, a := range g.Articles {
+			switch {
+			case notArticle[a] != "":
+				why[a] = notArticle[a]
+			case len(g.Articles) == 1:
+				why[a] = asideOther
+			default:
+				why[a] = asideAnother
+			}
+		}
+	}
+	return why
+}
+
+// headline returns an article's title, else the headline the text stage
+// reads from its first line, else its first sentence.
+func headline(a parallax.Article) string {
+	if a.Title != "" {
+		return a.Title
+	}
+	d := text.Analyze(a.Text, text.NewStemmer())
+	if d.Title != nil {
+		return d.Title.Text
+	}
+	if len(d.Sentences) > 0 {
+		return a.Text[d.Sentences[0].Start:d.Sentences[0].End]
+	}
+	return ""
+}
