@@ -20,6 +20,7 @@ const (
 const (
 	minProseWords   = 40  // fewer words of prose: near-empty
 	archiveMaxWords = 150 // an archive notice with less prose than this is the page
+	pageMaxWords    = 60  // a text mostly dropped with less prose than this is the page
 )
 
 // A Checker decides which texts are articles (see IsArticle). It keeps a
@@ -44,9 +45,10 @@ var checkers = sync.Pool{New: func() any { return NewChecker() }}
 //   - a text in which the text stage found a web archive's crawl notice and
 //     that keeps fewer than 150 words of prose is the archive's page
 //     ("archive notice");
-//   - a text of which the text stage dropped more bytes than it kept is the
-//     page around an article: the reason is the text stage's reason for
-//     most of what it dropped ("prompt", "photo caption", ...);
+//   - a text of which the text stage dropped more bytes than it kept, and
+//     that keeps fewer than 60 words of prose, is the page around an
+//     article: the reason is the text stage's reason for most of what it
+//     dropped ("prompt", "photo caption", ...);
 //   - a text with fewer than 40 words of prose left is near-empty ("too
 //     little prose"): a line, a tagline, a teaser;
 //   - a text that repeats its own sentences more than it says anything
@@ -104,7 +106,7 @@ func (k *Checker) check(t string, drop [][2]int) (bool, string, [][2]int) {
 		return false, "archive notice", drop
 	case words < minProseWords && dropped <= kept:
 		return false, WhyLittle, drop
-	case words < minProseWords || dropped > kept:
+	case words < minProseWords || dropped > kept && words < pageMaxWords:
 		return false, main, drop
 	case repeated(d.Sentences):
 		return false, WhyRepeated, drop
