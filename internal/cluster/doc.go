@@ -50,7 +50,8 @@
 // of stories: BenchmarkAdd measures the same cost with 1,000 and 100,000
 // open stories. Stories that close or merge leave stale entries behind in
 // the index, which is compacted when half of it is stale, so memory stays
-// linear in the articles.
+// linear in the articles. (A Clusterer also keeps each article it was
+// given, sharing its strings, to name and title the stories.)
 //
 // # Texts that are not articles
 //
