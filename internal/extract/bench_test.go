@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -27,4 +28,26 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkHostile times the hostile pages TestHostile checks: how long a
+// page of 100,000 elements holds the extractor, and how soon the nesting
+// limit refuses one nested 100,000 deep.
+func BenchmarkHostile(b *testing.B) {
+	const n = 100_000
+	for _, bc := range []struct {
+		name string
+		page string
+	}{
+		{"deep-div", "<html><body>" + strings.Repeat("<div>", n) + "deep"},
+		{"many-p", "<html><body>" + strings.Repeat("<p>a line of text ", n)},
+		{"many-a", "<html><body><p>" + strings.Repeat("<a href=x>link ", n)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			page := []byte(bc.page)
+			for b.Loop() {
+				HTML(context.Background(), page, "text/html", "hostile.html", Options{MaxElements: 2 * n})
+			}
+		})
+	}
 }
