@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/align"
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/dedup"
 	"github.com/parallax-news/parallax/internal/text"
@@ -28,7 +29,7 @@ type Found struct {
 // by ID. Texts that are not articles come last, each alone, with
 // Story.Aside saying why.
 func Stories(articles []parallax.Article) []Found {
-	groups := cluster.Group(articles, cluster.Options{})
+	groups := cluster.Group(articles, cluster.Options{Prior: align.BackgroundIDF()})
 	found := make([]Found, 0, len(groups))
 	for _, g := range groups {
 		found = append(found, story(articles, g))
@@ -128,7 +129,7 @@ func aside(articles []parallax.Article) map[int]string {
 		return nil
 	}
 	all := func(string) (bool, string) { return true, "" }
-	groups := cluster.Group(articles, cluster.Options{Threshold: asideThreshold, Window: -1, Check: all})
+	groups := cluster.Group(articles, cluster.Options{Threshold: asideThreshold, Window: -1, Check: all, Prior: align.BackgroundIDF()})
 	realIn := func(g cluster.Story) int {
 		n := 0
 		for _, a := range g.Articles {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/align"
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/dataset"
 	"github.com/parallax-news/parallax/internal/eval"
@@ -24,7 +25,7 @@ import (
 const evalClusterUsage = `Usage: parallax eval cluster --data FILE [--data FILE...] [--stories K] [--seed S]
                               [--part tune|check|all] [--limit-articles N]
                               [--distractors FILE --distractor-count N]
-                              [--threshold T] [--out FILE]
+                              [--threshold T] [--prior=false] [--out FILE]
 
 Measures story clustering on summarization datasets, whose stories each
 gather several outlets' articles on one event. The articles of K stories of
@@ -46,6 +47,9 @@ apart is counted by reason and left out of the scoring); how many texts the
 clusterer itself set apart; the articles clustered per second (clustering
 only, not reading); the heap the clusterer holds and the process's peak
 memory. --out writes each document's true and found story, a line each.
+Word weights start from the background document frequencies that align
+ships (align.BackgroundIDF); --prior=false learns them from the stream
+alone.
 `
 
 // clusterDoc is one pooled document.
@@ -70,6 +74,7 @@ func runEvalCluster(ctx context.Context, args []string, stdout, stderr io.Writer
 	distractors := fs.String("distractors", "", "dataset to draw distractor documents from")
 	distractorCount := fs.Int("distractor-count", 2000, "number of distractor documents")
 	threshold := fs.Float64("threshold", 0, "similarity at which an article joins a story (0: the default)")
+	prior := fs.Bool("prior", true, "start word weights from the background document frequencies (align.BackgroundIDF)")
 	out := fs.String("out", "", "write each document's true and found story here (JSON lines)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -105,7 +110,11 @@ func runEvalCluster(ctx context.Context, args []string, stdout, stderr io.Writer
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	c := cluster.New(cluster.Options{Threshold: *threshold})
+	opts := cluster.Options{Threshold: *threshold}
+	if *prior {
+		opts.Prior = align.BackgroundIDF()
+	}
+	c := cluster.New(opts)
 	start := time.Now()
 	for i := range docs {
 		if i%1024 == 0 {
@@ -140,6 +149,7 @@ func runEvalCluster(ctx context.Context, args []string, stdout, stderr io.Writer
 			"seed": *seed, "part": *part, "stories_per_dataset": *stories, "limit_articles": *limit,
 			"order":     "the pooled documents shuffled with the seed; no dates (the datasets have none)",
 			"threshold": thresholdOr(*threshold),
+			"prior":     *prior,
 		},
 		"documents":           len(docs),
 		"seconds":             round4(elapsed.Seconds()),

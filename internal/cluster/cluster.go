@@ -27,6 +27,13 @@ type Options struct {
 	// What is not an article is set apart as a story of its own that
 	// nothing joins.
 	Check func(text string) (ok bool, reason string)
+	// Prior, when set, gives the inverse document frequency ln(N/df) of a
+	// word's stem (internal/text's stems) in a large background of news,
+	// and whether the background knows the stem; align.BackgroundIDF is
+	// one. The stream's document frequencies then start from pseudo
+	// articles drawn from it, so that word weights hold in a pile of a few
+	// articles; the stream's own counts take over as it grows.
+	Prior func(stem string) (idf float64, known bool)
 }
 
 // DefaultThreshold is the similarity at which an article joins a story by
@@ -39,11 +46,12 @@ type params struct {
 	threshold float64 // join when the best similarity reaches this
 	merge     float64 // merge two stories whose centroids reach this
 	weights   termWeights
-	query     int // an article looks up its this many heaviest terms
-	postings  int // in the latest this many open stories of each term
-	compare   int // and compares itself in full with this many of them
-	keep      int // a story's centroid keeps this many heaviest terms
-	short     int // a text of fewer words is read by the text stage
+	query     int     // an article looks up its this many heaviest terms
+	postings  int     // in the latest this many open stories of each term
+	compare   int     // and compares itself in full with this many of them
+	keep      int     // a story's centroid keeps this many heaviest terms
+	short     int     // a text of fewer words is read by the text stage
+	pseudo    float64 // with a prior, the number of pseudo articles
 }
 
 var defaultParams = params{
@@ -55,6 +63,7 @@ var defaultParams = params{
 	compare:   8,
 	keep:      300,
 	short:     100,
+	pseudo:    500,
 }
 
 // A Story is a group of articles about one event.
@@ -166,7 +175,7 @@ func New(opts Options) *Clusterer {
 }
 
 func newWith(opts Options, p params) *Clusterer {
-	c := &Clusterer{p: p, v: newVocab(), check: opts.Check, sentences: make(map[uint64]struct{})}
+	c := &Clusterer{p: p, v: newVocab(opts.Prior, p.pseudo), check: opts.Check, sentences: make(map[uint64]struct{})}
 	c.checkDrop = (&Checker{st: c.v.stemmer}).check
 	switch {
 	case opts.Window == 0:

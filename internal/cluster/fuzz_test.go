@@ -24,7 +24,7 @@ func FuzzAdd(f *testing.F) {
 		event("p0", 0, -1, 0), event("p1", 1, -1, 1), event("p2", 0, -1, 2),
 	}
 	f.Fuzz(func(t *testing.T, text, title string) {
-		v := newVocab()
+		v := newVocab(nil, 0)
 		toks, _ := v.tokenize(text, nil, nil)
 		last := -1
 		for _, tk := range toks {

@@ -29,21 +29,73 @@ type vocab struct {
 	df      []int32   // term -> number of articles holding it
 	docs    int       // number of articles counted in df
 	logs    []float32 // logs[i] = ln(i), for idf
+	lg      []float32 // term -> ln(df + pd + 1)
+	top     float32   // ln(docs + pseudo + 1)
+
+	// With a prior, pseudo articles drawn from the background are counted
+	// with the stream: pd is how many of them hold each term.
+	prior  func(stem string) (float64, bool)
+	pseudo float64
+	pd     []float32 // term -> pseudo-articles holding it; nil: no prior
 }
 
-func newVocab() *vocab {
-	return &vocab{
+// numberShare is the share of the background's articles taken to hold a
+// number of three digits or more, which the background does not count: a
+// year or an amount recurs across stories, but less than a common word.
+const numberShare = 0.01
+
+// newVocab returns an empty vocabulary. With a prior (see Options.Prior),
+// the document frequencies start as those of pseudo articles drawn from
+// it.
+func newVocab(prior func(string) (float64, bool), pseudo float64) *vocab {
+	v := &vocab{
 		stems:   make(map[string]int32),
 		names:   make(map[uint64]int32),
 		stemmer: text.NewStemmer(),
 		logs:    []float32{0, 0},
 	}
+	if prior != nil && pseudo > 0 {
+		v.prior, v.pseudo, v.pd = prior, pseudo, []float32{}
+		v.top = float32(math.Log(pseudo + 1))
+	}
+	return v
 }
 
-func (v *vocab) newTerm(k uint8) int32 {
+// newTerm adds a term of kind k that pseudo articles of the prior hold
+// (0 without one).
+func (v *vocab) newTerm(k uint8, pd float32) int32 {
 	v.kind = append(v.kind, k)
 	v.df = append(v.df, 0)
+	if v.pd != nil {
+		v.pd = append(v.pd, pd)
+		v.lg = append(v.lg, float32(math.Log(float64(pd)+1)))
+	} else {
+		v.lg = append(v.lg, 0)
+	}
 	return int32(len(v.kind) - 1)
+}
+
+// pseudoDF returns how many pseudo articles hold a stem: the prior's
+// share of articles holding it (e^-idf) times their number.
+func (v *vocab) pseudoDF(stem string) float32 {
+	if v.pd == nil {
+		return 0
+	}
+	share := numberShare
+	if !isDigits(stem) {
+		idf, _ := v.prior(stem)
+		share = math.Exp(-idf)
+	}
+	return float32(v.pseudo * min(share, 1))
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // lookup returns the word for a lower-cased form whose hash is h.
@@ -58,7 +110,7 @@ func (v *vocab) lookup(lower []byte, h uint64) word {
 		st := v.stemmer.Stem(s)
 		id, ok := v.stems[st]
 		if !ok {
-			id = v.newTerm(kindWord)
+			id = v.newTerm(kindWord, v.pseudoDF(st))
 			v.stems[st] = id
 		}
 		w.term = id
@@ -95,7 +147,15 @@ func (v *vocab) name(words []int32) int32 {
 	}
 	id, ok := v.names[h]
 	if !ok {
-		id = v.newTerm(kindName)
+		// A name is at most as common as its rarest word.
+		var pd float32
+		if v.pd != nil {
+			pd = float32(v.pseudo)
+			for _, s := range words {
+				pd = min(pd, v.pd[s])
+			}
+		}
+		id = v.newTerm(kindName, pd)
 		v.names[h] = id
 	}
 	return id
@@ -103,19 +163,30 @@ func (v *vocab) name(words []int32) int32 {
 
 // count counts an article's terms in the document frequencies.
 func (v *vocab) count(terms []int32) {
+	v.docs++
+	if v.pd == nil {
+		for len(v.logs) < v.docs+2 {
+			v.logs = append(v.logs, float32(math.Log(float64(len(v.logs)))))
+		}
+		for _, t := range terms {
+			v.df[t]++
+			v.lg[t] = v.logs[v.df[t]+1]
+		}
+		v.top = v.logs[v.docs+1]
+		return
+	}
 	for _, t := range terms {
 		v.df[t]++
+		v.lg[t] = float32(math.Log(float64(v.df[t]) + float64(v.pd[t]) + 1))
 	}
-	v.docs++
-	for len(v.logs) < v.docs+2 {
-		v.logs = append(v.logs, float32(math.Log(float64(len(v.logs)))))
-	}
+	v.top = float32(math.Log(float64(v.docs) + v.pseudo + 1))
 }
 
 // idf is the smoothed inverse document frequency of a term,
-// ln((N+1)/(df+1)) + 1, over the N articles counted so far.
+// ln((N+1)/(df+1)) + 1, over the N articles counted so far; with a prior,
+// over those and the pseudo articles, ln((N+M+1)/(df+pd+1)) + 1.
 func (v *vocab) idf(t int32) float32 {
-	return v.logs[v.docs+1] - v.logs[v.df[t]+1] + 1
+	return v.top - v.lg[t] + 1
 }
 
 // wordTable maps the 64-bit hash of a lower-cased word form to the word:
