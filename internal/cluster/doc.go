@@ -21,7 +21,12 @@
 //
 // A term's inverse document frequency, ln((N+1)/(df+1)) + 1, is learned as
 // the stream goes: N is the number of articles seen so far and df the
-// number that held the term, so nothing is trained beforehand.
+// number that held the term, so nothing is trained beforehand. With
+// Options.Prior (a background's idf per stem, such as align's, passed by
+// the caller), the stream counts 500 pseudo articles drawn from the
+// background with its own, ln((N+M+1)/(df+M·p+1)) + 1 where p is the
+// background's share of articles holding the term: weights then hold in a
+// pile of a few articles, and the stream's counts take over as it grows.
 //
 // # Stories
 //
