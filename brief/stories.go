@@ -14,6 +14,19 @@ import (
 	"github.com/parallax-news/parallax/internal/text"
 )
 
+// StoryOptions control Stories.
+type StoryOptions struct {
+	// Threshold is the least similarity (0 to 1) at which an article joins
+	// a story; 0 means the clusterer's default, set for a stream of news.
+	// Articles a user gave as one story are better split at
+	// SplitThreshold, which parts only what plainly differs.
+	Threshold float64
+	// Window is how long after its latest dated article a story can still
+	// be joined, in publication time; 0 means the clusterer's default (7
+	// days), a negative value no limit.
+	Window time.Duration
+}
+
 // A Found story is a story and where its articles are in the input.
 type Found struct {
 	Story parallax.Story
@@ -28,8 +41,8 @@ type Found struct {
 // independent reports first, then the most articles, then the latest, then
 // by ID. Texts that are not articles come last, each alone, with
 // Story.Aside saying why.
-func Stories(articles []parallax.Article) []Found {
-	groups := cluster.Group(articles, cluster.Options{Prior: align.BackgroundIDF()})
+func Stories(articles []parallax.Article, opts StoryOptions) []Found {
+	groups := cluster.Group(articles, cluster.Options{Prior: align.BackgroundIDF(), Threshold: opts.Threshold, Window: opts.Window})
 	found := make([]Found, 0, len(groups))
 	for _, g := range groups {
 		found = append(found, story(articles, g))
@@ -92,11 +105,18 @@ func storyID(first parallax.Article) string {
 	return "s" + hex.EncodeToString(h[:5])
 }
 
-// asideThreshold is the similarity under which an article of a set given
-// to Build is taken to share nothing with the rest. It is half the
-// threshold at which an article joins a story in a stream: within a set a
-// user chose, only an article plainly about something else is left out.
-var asideThreshold = 0.05
+// SplitThreshold is the join threshold at which a set of articles given as
+// one story is split into the stories it plainly holds. It is set so that
+// no DUC 2004 dev event (articles of one event) is split, while every pile
+// of three of those events is found to be three stories.
+const SplitThreshold = 0.1
+
+// LooseThreshold is the similarity under which an article of a set given
+// as one story is taken to share nothing with the rest: under a quarter
+// of the threshold at which an article joins a story in a stream, so that
+// within a set a user chose only an article plainly about something else
+// is parted from the rest.
+const LooseThreshold = 0.05
 
 // Set-aside reasons, as Source.SetAside says them.
 const (
@@ -129,7 +149,7 @@ func aside(articles []parallax.Article) map[int]string {
 		return nil
 	}
 	all := func(string) (bool, string) { return true, "" }
-	groups := cluster.Group(articles, cluster.Options{Threshold: asideThreshold, Window: -1, Check: all, Prior: align.BackgroundIDF()})
+	groups := cluster.Group(articles, cluster.Options{Threshold: LooseThreshold, Window: -1, Check: all, Prior: align.BackgroundIDF()})
 	realIn := func(g cluster.Story) int {
 		n := 0
 		for _, a := range g.Articles {

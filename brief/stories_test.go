@@ -92,7 +92,7 @@ func TestSetAsideKeepsEvents(t *testing.T) {
 func TestStories(t *testing.T) {
 	seeds := sharedtest.Seeds(t)
 	arts := append(slices.Clone(seeds), bridgeA, bakery, bridgeB)
-	found := Stories(arts)
+	found := Stories(arts, StoryOptions{})
 	var groups [][]string
 	for _, f := range found {
 		var ids []string
@@ -113,7 +113,7 @@ func TestStories(t *testing.T) {
 		t.Errorf("seeds story = %+v", top)
 	}
 	// The ID stays when a later article joins.
-	more := Stories(append(slices.Clone(arts), parallax.Article{ID: "bridge-c", Outlet: "Coast FM", Text: bridgeB.Text + "\nThe mayor will visit the bridge on Friday."}))
+	more := Stories(append(slices.Clone(arts), parallax.Article{ID: "bridge-c", Outlet: "Coast FM", Text: bridgeB.Text + "\nThe mayor will visit the bridge on Friday."}), StoryOptions{})
 	for _, f := range more {
 		if f.Story.Articles[0].ID == "bridge-a" {
 			if f.Story.ID != found[1].Story.ID || len(f.Members) != 3 {
@@ -122,6 +122,40 @@ func TestStories(t *testing.T) {
 			if f.Story.Reports != 2 || len(f.Story.Copies) != 1 {
 				t.Errorf("a near copy of bridge-b: reports %d, copies %+v", f.Story.Reports, f.Story.Copies)
 			}
+		}
+	}
+}
+
+// TestSplitThreshold: a set of articles given as one story is split only
+// where it plainly holds several: no DUC 2004 event is split, and a pile
+// of three events is found to be several stories.
+func TestSplitThreshold(t *testing.T) {
+	events, err := dataset.Read(sharedtest.Path(t, "data", "duc2004-dev.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := StoryOptions{Threshold: SplitThreshold, Window: -1}
+	multi := func(arts []parallax.Article) int {
+		n := 0
+		for _, f := range Stories(arts, opts) {
+			if f.Story.Aside == "" && len(f.Members) >= 2 {
+				n++
+			}
+		}
+		return n
+	}
+	for _, e := range events {
+		if n := multi(e.Articles()); n != 1 {
+			t.Errorf("event %s split into %d stories", e.ID, n)
+		}
+	}
+	for k := 0; k+3 <= len(events); k += 3 {
+		var arts []parallax.Article
+		for _, e := range events[k : k+3] {
+			arts = append(arts, e.Articles()...)
+		}
+		if n := multi(arts); n < 2 {
+			t.Errorf("events %s, %s and %s pooled read as %d story", events[k].ID, events[k+1].ID, events[k+2].ID, n)
 		}
 	}
 }

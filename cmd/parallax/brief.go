@@ -101,7 +101,9 @@ func largestStory(articles []parallax.Article, stderr io.Writer) []parallax.Arti
 	if len(articles) < 4 {
 		return articles
 	}
-	found := brief.Stories(articles)
+	// The inputs were given as one story: part only what plainly differs,
+	// whatever the time between them.
+	found := brief.Stories(articles, brief.StoryOptions{Threshold: brief.SplitThreshold, Window: -1})
 	var multi []brief.Found
 	for _, f := range found {
 		if f.Story.Aside == "" && len(f.Members) >= 2 {
@@ -141,7 +143,7 @@ func briefStories(ctx context.Context, articles []parallax.Article, opts brief.O
 	}
 	var out []storyBrief
 	small := 0
-	for _, f := range brief.Stories(articles) {
+	for _, f := range brief.Stories(articles, brief.StoryOptions{}) {
 		if f.Story.Aside != "" || len(f.Members) < minSources {
 			small++
 			continue

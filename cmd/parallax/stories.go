@@ -68,7 +68,7 @@ func runStories(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if len(articles) == 0 {
 		return errors.New("stories: no article could be read")
 	}
-	found := brief.Stories(articles)
+	found := brief.Stories(articles, brief.StoryOptions{})
 	err = writeTo(output, stdout, func(w io.Writer) error {
 		if *format == "json" {
 			return writeStoriesJSON(w, found)
