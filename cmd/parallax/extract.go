@@ -14,12 +14,13 @@ import (
 	"github.com/parallax-news/parallax/internal/fetch"
 )
 
-const extractUsage = `Usage: parallax extract [flags] FILE.html|URL
+const extractUsage = `Usage: parallax extract [flags] FILE.html|URL|-
 
-Extracts the article from one HTML page, saved in FILE.html or downloaded
-from an http(s) URL, and prints it: its title, its metadata (URL, outlet,
-publication time, authors, language, the extractor that found the body,
-id), a blank line and its text, paragraphs separated by blank lines. With
+Extracts the article from one HTML page, saved in FILE.html, downloaded
+from an http(s) URL or read from standard input (-), and prints it: its
+title, its metadata (URL, outlet, publication time, authors, language, the
+extractor that found the body, id), a blank line and its text, paragraphs
+separated by blank lines. With
 --format json it prints the article record on one line,
 {"id","url","outlet","title","published","text",...}, which 'parallax
 brief' reads.
@@ -37,7 +38,7 @@ Flags:
                      (intranets, tests); refused by default
 `
 
-func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stdout, extractUsage) }
@@ -67,7 +68,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	default:
 		return &usageError{fmt.Sprintf("extract: unknown --extractor %q (want auto, trafilatura or readability)", *method)}
 	}
-	a, err := extractInput(ctx, inputs[0], *allowPrivate, opts)
+	a, err := extractInput(ctx, inputs[0], stdin, *allowPrivate, opts)
 	if err != nil {
 		return err
 	}
@@ -84,11 +85,17 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // extractInput extracts the article of one input: a URL, downloaded with
 // the safe client, or a file.
-func extractInput(ctx context.Context, in string, allowPrivate bool, opts extract.Options) (*extract.Article, error) {
+func extractInput(ctx context.Context, in string, stdin io.Reader, allowPrivate bool, opts extract.Options) (*extract.Article, error) {
 	lower := strings.ToLower(in)
+	if in == "-" {
+		page, err := io.ReadAll(io.LimitReader(stdin, extract.DefaultMaxBytes+1))
+		if err != nil {
+			return nil, fmt.Errorf("standard input: %w", err)
+		}
+		return extract.HTML(ctx, page, "", "standard input", opts)
+	}
 	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
-		c := fetch.New(fetch.Options{AllowPrivate: allowPrivate, UserAgent: "Parallax/" + version, HostDelay: -1})
-		resp, err := c.Get(ctx, fetch.Request{URL: in})
+		resp, err := newFetcher(allowPrivate).Get(ctx, fetch.Request{URL: in})
 		if err != nil {
 			return nil, err
 		}

@@ -187,3 +187,20 @@ func TestExtractURL(t *testing.T) {
 		t.Errorf("guard: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestExtractStdin: "-" reads the page from standard input.
+func TestExtractStdin(t *testing.T) {
+	page := `<html><head><title>Harbour reopens</title></head><body><article>
+<h1>Harbour reopens</h1>
+<p>The harbour reopened to shipping on Monday after a week of repairs to the main quay, the port authority said.</p>
+<p>Ferries resumed their timetable in the afternoon, and the first cargo ship was unloaded before dark.</p>
+<p>The authority said the repairs cost less than expected and that no further closures were planned this year.</p>
+</article></body></html>`
+	code, out, errs := runMain(t, page, "extract", "--format", "json", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"text":"The harbour reopened`) {
+		t.Errorf("output:\n%s", out)
+	}
+}

@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
 	case "extract":
-		return runExtract(ctx, rest, stdout, stderr)
+		return runExtract(ctx, rest, stdin, stdout, stderr)
 	case "fetch":
 		return runFetch(ctx, rest, stdout, stderr)
 	case "stories":
