@@ -136,25 +136,30 @@ func aside(articles []parallax.Article) map[int]string {
 	if len(articles) < 3 {
 		return nil
 	}
-	notArticle := make([]string, len(articles))
-	reals := 0
-	for i, a := range articles {
-		if ok, why := cluster.IsArticle(a.Text); !ok {
-			notArticle[i] = asideText + ": " + why
-		} else {
-			reals++
-		}
-	}
-	if reals == 0 {
-		return nil
-	}
 	all := func(string) (bool, string) { return true, "" }
 	groups := cluster.Group(articles, cluster.Options{Threshold: LooseThreshold, Window: -1, Check: all, Prior: align.BackgroundIDF()})
+	// Whether a text is an article is read only when asked: the common
+	// set, one group with two real articles, needs two answers, not one per
+	// article.
+	notArticle := make([]string, len(articles))
+	checked := make([]bool, len(articles))
+	real := func(i int) bool {
+		if !checked[i] {
+			checked[i] = true
+			if ok, why := cluster.IsArticle(articles[i].Text); !ok {
+				notArticle[i] = asideText + ": " + why
+			}
+		}
+		return notArticle[i] == ""
+	}
 	realIn := func(g cluster.Story) int {
 		n := 0
 		for _, a := range g.Articles {
-			if notArticle[a] == "" {
+			if real(a) {
 				n++
+				if len(groups) == 1 && n == 2 {
+					return n // one group holding two real articles: nothing to set aside
+				}
 			}
 		}
 		return n
@@ -166,11 +171,14 @@ func aside(articles []parallax.Article) map[int]string {
 			main, best = i, n
 		}
 	}
+	if best == 0 {
+		return nil // no real article: there is nothing to tell the others from
+	}
 	why := make(map[int]string)
 	if best < 2 {
-		for i, r := range notArticle {
-			if r != "" {
-				why[i] = r
+		for i := range articles {
+			if !real(i) {
+				why[i] = notArticle[i]
 			}
 		}
 		return why
@@ -181,7 +189,7 @@ func aside(articles []parallax.Article) map[int]string {
 		}
 		for _, a := range g.Articles {
 			switch {
-			case notArticle[a] != "":
+			case !real(a):
 				why[a] = notArticle[a]
 			case len(g.Articles) == 1:
 				why[a] = asideOther

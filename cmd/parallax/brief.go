@@ -40,10 +40,7 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.StringVar(&output, "o", "", "short for --output")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{err.Error()}
+		return err
 	}
 	if len(inputs) == 0 {
 		return &usageError{"brief: no input given"}

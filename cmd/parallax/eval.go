@@ -212,10 +212,7 @@ func runEvalSummarize(ctx context.Context, args []string, stdout, stderr io.Writ
 	wordnet := fs.String("wordnet", "", "directory of the WordNet exception lists")
 	workers := fs.Int("workers", 0, "stories summarized at once (default: GOMAXPROCS)")
 	if _, err := parseInterleaved(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{err.Error()}
+		return err
 	}
 	if *data == "" {
 		return &usageError{"eval summarize: --data FILE is required"}

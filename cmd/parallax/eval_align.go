@@ -30,8 +30,8 @@ func runEvalAlign(args []string, stdout, stderr io.Writer) error {
 	fs.Usage = func() { fmt.Fprint(stderr, evalAlignUsage) }
 	data := fs.String("data", "", "labelled sentence pairs")
 	out := fs.String("out", "", "write per-pair results here")
-	if err := fs.Parse(args); err != nil {
-		return &usageError{"eval align: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *data == "" || fs.NArg() > 0 {
 		fs.Usage()

@@ -54,8 +54,8 @@ func runEvalCitations(ctx context.Context, args []string, stdout, stderr io.Writ
 	paramsJSON := fs.String("params", "", "JSON object overriding the decision's knobs, for measuring them")
 	cosine := fs.Float64("cosine", 0, "measure the earlier decision instead: cite when the cosine reaches this")
 	fit := fs.Bool("fit", false, "fit the decision's score on the labelled pairs of --part and print it")
-	if err := fs.Parse(args); err != nil {
-		return &usageError{"eval citations: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

@@ -76,11 +76,8 @@ func runEvalCluster(ctx context.Context, args []string, stdout, stderr io.Writer
 	threshold := fs.Float64("threshold", 0, "similarity at which an article joins a story (0: the default)")
 	prior := fs.Bool("prior", true, "start word weights from the background document frequencies (align.BackgroundIDF)")
 	out := fs.String("out", "", "write each document's true and found story here (JSON lines)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{"eval cluster: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	switch {
 	case len(data) == 0 || fs.NArg() > 0:

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -66,11 +65,8 @@ func runEvalCopies(ctx context.Context, args []string, stdout, stderr io.Writer)
 	seed := fs.Uint64("seed", 1, "the set's seed")
 	pairs := fs.Int("pairs", 400, "pairs of each kind")
 	out := fs.String("out", "", "write per-pair decisions here (JSON lines)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{"eval copies: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("eval copies: unexpected argument %q", fs.Arg(0))}

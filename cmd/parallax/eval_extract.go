@@ -46,11 +46,8 @@ func runEvalExtract(ctx context.Context, args []string, stdout, stderr io.Writer
 	data := fs.String("data", "", "benchmark directory (ground-truth.json, html/)")
 	out := fs.String("out", "", "write per-page scores here (JSON lines)")
 	limit := fs.Int("limit", 0, "score only the first N pages")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{"eval extract: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *data == "" || fs.NArg() > 0 {
 		fs.Usage()

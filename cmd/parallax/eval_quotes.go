@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,10 +33,7 @@ func runEvalQuotes(_ context.Context, args []string, stdout, stderr io.Writer) e
 	out := fs.String("out", "", "write one JSON line per quotation to this file")
 	part := fs.String("part", "all", "articles to score: tune, check or all")
 	if _, err := parseInterleaved(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{err.Error()}
+		return err
 	}
 	if *data == "" {
 		return &usageError{"eval quotes: --data FILE is required"}

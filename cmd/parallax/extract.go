@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -47,10 +46,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	allowPrivate := fs.Bool("allow-private", false, "allow non-public addresses")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{"extract: " + err.Error()}
+		return err
 	}
 	if len(inputs) != 1 {
 		return &usageError{fmt.Sprintf("extract: give one FILE.html or URL, not %d", len(inputs))}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/feed"
-	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
 )
 
@@ -58,10 +57,7 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	concurrency := fs.Int("concurrency", 4, "feeds polled at once")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{err.Error()}
+		return err
 	}
 	if len(inputs) == 0 {
 		return &usageError{"fetch: no feed, page or OPML file given"}
@@ -87,10 +83,7 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer f.Close()
 		w = &recordWriter{w: f, sync: f}
 	}
-	client := fetch.New(fetch.Options{
-		AllowPrivate: *allowPrivate,
-		UserAgent:    "Parallax/" + version + " (+https://github.com/parallax-news/parallax)",
-	})
+	client := newFetcher(*allowPrivate)
 	var bar *progress
 	rep, err := ingest.PollFeeds(ctx, inputs, ingest.FeedOptions{
 		Client:      client,

@@ -150,11 +150,12 @@ were skipped (each is reported on standard error).
 `
 
 // parseInterleaved parses flags that may come before, between or after
-// the positional arguments, and returns the positional ones.
+// the positional arguments, and returns the positional ones. A bad flag is
+// a *usageError naming the command; -h is flag.ErrHelp.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return nil, err
 		}
 		args = fs.Args()
@@ -167,4 +168,14 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// parseFlags parses args with fs and makes a bad flag a *usageError naming
+// the command; -h stays flag.ErrHelp, which exits 0.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return &usageError{fs.Name() + ": " + err.Error()}
 }

@@ -50,10 +50,7 @@ func runStories(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs.StringVar(&output, "o", "", "short for --output")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{err.Error()}
+		return err
 	}
 	if len(inputs) == 0 {
 		return &usageError{"stories: no input given"}

@@ -369,7 +369,7 @@ func (p *poller) entry(ctx context.Context, r *polled, f *feed.Feed, e feed.Entr
 			return
 		}
 		*pages--
-		page, err := p.page(ctx, e.URL)
+		page, err := fetchPage(ctx, p.opts.Client, e.URL)
 		switch {
 		case err == nil && countWords(page.Text) > countWords(text):
 			text = page.Text
@@ -406,15 +406,6 @@ func (p *poller) entry(ctx context.Context, r *polled, f *feed.Feed, e feed.Entr
 	}
 	a.Text = text
 	r.records = append(r.records, newRecord{entryID: e.ID, article: a})
-}
-
-// page fetches and extracts an entry's page.
-func (p *poller) page(ctx context.Context, u string) (*extract.Article, error) {
-	resp, err := p.opts.Client.Get(ctx, fetch.Request{URL: u, Accept: pageAccept})
-	if err != nil {
-		return nil, err
-	}
-	return extract.HTML(ctx, resp.Body, resp.Header.Get("Content-Type"), resp.URL, extract.Options{})
 }
 
 // commit records one feed's poll in the state, writing its new records

@@ -276,6 +276,9 @@ func (r *reader) text(input, id string, b []byte) {
 
 // check tells why b cannot be an article's text, or returns nil.
 func (r *reader) check(b []byte) error {
+	if int64(len(b)) > r.opts.Limits.MaxBytes {
+		return fmt.Errorf("%w: text of %d bytes, over the limit of %d", ErrInvalid, len(b), r.opts.Limits.MaxBytes)
+	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return fmt.Errorf("%w: empty", ErrInvalid)
 	}
@@ -395,10 +398,6 @@ func (r *reader) record(input, stem string, n int, raw []byte, outlet string) {
 		return
 	}
 	b := []byte(*rec.Text)
-	if int64(len(b)) > r.opts.Limits.MaxBytes {
-		r.problem(input, fmt.Errorf("%w: text of %d bytes, over the limit of %d", ErrInvalid, len(b), r.opts.Limits.MaxBytes))
-		return
-	}
 	if err := r.check(b); err != nil {
 		r.problem(input, err)
 		return

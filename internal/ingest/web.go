@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/fetch"
 )
@@ -62,31 +61,23 @@ func fetchPages(ctx context.Context, inputs []string, opts Options) map[int]page
 }
 
 // fetchPage downloads one page and extracts its article.
-func fetchPage(ctx context.Context, c *fetch.Client, u string) (*extract.Article, error) {
-	resp, err := c.Get(ctx, fetch.Request{URL: u})
+func fetchPage(ctx context.Context, c Getter, u string) (*extract.Article, error) {
+	resp, err := c.Get(ctx, fetch.Request{URL: u, Accept: pageAccept})
 	if err != nil {
 		return nil, err
 	}
-	a, err := extract.HTML(ctx, resp.Body, resp.Header.Get("Content-Type"), resp.URL, extract.Options{})
-	if err != nil {
-		return nil, err
-	}
-	return a, nil
+	return extract.HTML(ctx, resp.Body, resp.Header.Get("Content-Type"), resp.URL, extract.Options{})
 }
 
 // extracted adds an article extracted from a page or saved HTML file; id,
 // when set, replaces the extractor's.
 func (r *reader) extracted(input, id string, x *extract.Article) {
-	b := []byte(x.Text)
-	if int64(len(b)) > r.opts.Limits.MaxBytes {
-		r.problem(input, fmt.Errorf("%w: text of %d bytes, over the limit of %d", ErrInvalid, len(b), r.opts.Limits.MaxBytes))
-		return
-	}
-	if err := r.check(b); err != nil {
+	if err := r.check([]byte(x.Text)); err != nil {
 		r.problem(input, err)
 		return
 	}
-	a := parallax.Article{ID: x.ID, URL: x.URL, Outlet: x.Outlet, Title: strings.TrimSpace(x.Title), Text: x.Text}
+	a := x.Record()
+	a.Title = strings.TrimSpace(a.Title)
 	if id != "" {
 		a.ID = id
 	}
@@ -95,11 +86,6 @@ func (r *reader) extracted(input, id string, x *extract.Article) {
 	}
 	if a.Outlet == "" {
 		a.Outlet = a.ID
-	}
-	if x.Published != "" {
-		if t, err := parseTime(x.Published); err == nil {
-			a.Published = t
-		}
 	}
 	r.add(a)
 }
