@@ -88,23 +88,19 @@ func hasMarkup(page []byte) bool {
 	return false
 }
 
-// decode converts page to UTF-8. A page whose bytes are all valid UTF-8
-// and hold at least one multi-byte character is read as UTF-8 whatever
-// it declares: saved and re-served pages keep their old declarations, and
-// text in a legacy encoding is practically never valid UTF-8 by accident.
-// A page that declares no encoding anywhere is checked for the common
-// Japanese, Chinese, Korean and Cyrillic encodings, which the default
-// (windows-1252) would garble. Otherwise text.ToUTF8 decides from the
-// byte-order mark, the header, the <meta> element and the bytes.
+// decode converts page to UTF-8 with text.ToUTF8, which reads valid UTF-8
+// as UTF-8 whatever the page declares, then the byte-order mark, the
+// header, the <meta> element and the bytes. A page that is not UTF-8 and
+// declares no encoding anywhere is first checked for the common Japanese,
+// Chinese, Korean and Cyrillic encodings, which ToUTF8's default
+// (windows-1252) would garble.
 func decode(page []byte, contentType string) ([]byte, string, error) {
-	utf16 := bytes.HasPrefix(page, []byte{0xfe, 0xff}) || bytes.HasPrefix(page, []byte{0xff, 0xfe})
-	if !utf16 && hasHighBit(page) && utf8.Valid(page) {
-		return bytes.TrimPrefix(page, []byte("\xef\xbb\xbf")), "utf-8", nil
-	}
-	if _, name, certain := charset.DetermineEncoding(page, contentType); !certain && name == "windows-1252" &&
-		!bytes.Contains(bytes.ToLower(page[:min(len(page), 4096)]), []byte("charset")) {
-		if cs := sniffCharset(page); cs != "" {
-			contentType = "text/html; charset=" + cs
+	if !utf8.Valid(page) {
+		if _, name, certain := charset.DetermineEncoding(page, contentType); !certain && name == "windows-1252" &&
+			!bytes.Contains(bytes.ToLower(page[:min(len(page), 4096)]), []byte("charset")) {
+			if cs := sniffCharset(page); cs != "" {
+				contentType = "text/html; charset=" + cs
+			}
 		}
 	}
 	return text.ToUTF8(page, contentType)
