@@ -127,12 +127,23 @@ func quoteEnd(p string, j int) bool {
 	return j >= len(p) || isSpace(p[j]) || strings.IndexByte(".,;:!?)]", p[j]) >= 0
 }
 
+// appendTrimmed appends p[s:e] without its surrounding white space, any
+// Unicode white space (a vertical tab, a line separator, an ideographic
+// space), if anything is left.
 func appendTrimmed(out [][2]int, p string, s, e int) [][2]int {
-	for s < e && isSpace(p[s]) {
-		s++
+	for s < e {
+		r, size := utf8.DecodeRuneInString(p[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
 	}
-	for e > s && isSpace(p[e-1]) {
-		e--
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(p[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
 	}
 	if e > s {
 		out = append(out, [2]int{s, e})

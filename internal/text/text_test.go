@@ -193,6 +193,9 @@ func FuzzAnalyze(f *testing.F) {
 		"", "\n\n\n", "...", `""""`, "U.S. U.N. a.m. p.m.",
 		"CITY, State (AP) _ ``One. Two,'' he said. ``I said `no.''' _ 5'10''",
 		"``````''''''' _ _ `'`'",
+		// A vertical tab and a line separator alone between two blocks
+		// once made a sentence of white space.
+		" (AP)\v\u2028\n\n_,(.``'Photo/?Photo/",
 	} {
 		f.Add(s)
 	}
