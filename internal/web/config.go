@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/metrics"
 	"github.com/parallax-news/parallax/internal/store"
@@ -25,7 +26,12 @@ type Config struct {
 	ReadToken string
 	// Logger receives one structured line per request.
 	Logger *slog.Logger
+	// Timeout bounds the work of one request; 0 means DefaultTimeout.
+	Timeout time.Duration
 }
+
+// DefaultTimeout bounds one request when Config.Timeout is zero.
+const DefaultTimeout = 10 * time.Second
 
 // An Ingester takes new articles into the pipeline. The service implements
 // it; tests may use a small one over a store.
