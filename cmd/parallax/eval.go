@@ -30,6 +30,7 @@ const evalUsage = `Usage:
                         [--part tune|check|all] [--limit-articles N]
                         [--distractors FILE --distractor-count N]
   parallax eval copies [--data FILE...] [--seed S] [--pairs N] [--out FILE]
+  parallax eval load --url URL [--rate R] [--duration D] [--path P]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -59,6 +60,9 @@ cluster    pools the articles of many stories, shuffles them, clusters them
            as one stream and prints B-cubed and pairwise precision, recall
            and F1, the adjusted Rand index, articles per second and memory
            ("parallax eval cluster -h").
+load       asks a running 'parallax serve' for story pages at a fixed rate
+           from this process and prints the latency quantiles ("parallax
+           eval load -h").
 quotes     scores the quote finder and its speakers on PolNeAR (see
            "parallax eval quotes -h").
 
@@ -91,6 +95,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalCluster(ctx, args[1:], stdout, stderr)
 	case "copies":
 		return runEvalCopies(ctx, args[1:], stdout, stderr)
+	case "load":
+		return runEvalLoad(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil
