@@ -31,6 +31,7 @@ const evalUsage = `Usage:
                         [--distractors FILE --distractor-count N]
   parallax eval copies [--data FILE...] [--seed S] [--pairs N] [--out FILE]
   parallax eval load --url URL [--rate R] [--duration D] [--path P]
+  parallax eval corpus --data FILE [--data FILE...] --articles N [-o FILE]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -60,6 +61,9 @@ cluster    pools the articles of many stories, shuffles them, clusters them
            as one stream and prints B-cubed and pairwise precision, recall
            and F1, the adjusted Rand index, articles per second and memory
            ("parallax eval cluster -h").
+corpus     writes N article records made from a dataset's real articles and
+           reprints of them, for load and throughput measurements ("parallax
+           eval corpus -h").
 load       asks a running 'parallax serve' for story pages at a fixed rate
            from this process and prints the latency quantiles ("parallax
            eval load -h").
@@ -97,6 +101,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalCopies(ctx, args[1:], stdout, stderr)
 	case "load":
 		return runEvalLoad(ctx, args[1:], stdout, stderr)
+	case "corpus":
+		return runEvalCorpus(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil
