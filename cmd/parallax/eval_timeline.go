@@ -13,7 +13,7 @@ import (
 )
 
 const evalTimelineUsage = `Usage: parallax eval timeline --data DIR [--topics a,b] [--method parallax|baseline]
-                               [--out FILE] [--wordnet DIR]
+                               [--span reference|all] [--out FILE] [--wordnet DIR]
 
 Measures topic timelines on Timeline17 (DIR holds <topic>.jsonl.gz articles
 and timelines.jsonl, as ../shared/data/timeline17 does) under the standard
@@ -42,6 +42,9 @@ Flags:
   --topics LIST    comma-separated topic names (default: every topic in DIR)
   --method NAME    parallax (default) or baseline (most published days,
                    first sentences of each day's most central article)
+  --span S         reference (default, the protocol): only days within the
+                   reference's first and last day; all: any day of the
+                   articles, a stricter test of date selection
   --out FILE       write the predicted timelines to FILE
   --wordnet DIR    the WordNet exception lists for stemming (default: found
                    under ../shared/data/rouge-conformance)
@@ -56,6 +59,7 @@ func runEvalTimeline(ctx context.Context, args []string, stdout, stderr io.Write
 	method := fs.String("method", "parallax", "parallax or baseline")
 	out := fs.String("out", "", "write the predicted timelines to this file")
 	wordnet := fs.String("wordnet", "", "WordNet exception lists directory")
+	span := fs.String("span", "reference", "reference or all")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -64,6 +68,9 @@ func runEvalTimeline(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	if *data == "" {
 		return &usageError{"eval timeline: --data is required"}
+	}
+	if *span != "reference" && *span != "all" {
+		return &usageError{fmt.Sprintf("eval timeline: unknown --span %q (want reference or all)", *span)}
 	}
 	m, err := eval.NewTimelineMethod(*method)
 	if err != nil {
@@ -93,7 +100,7 @@ func runEvalTimeline(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	res, err := eval.RunTimelines(ctx, set, *method, m, scorer)
+	res, err := eval.RunTimelines(ctx, set, *method, m, scorer, *span == "all")
 	if err != nil {
 		return err
 	}

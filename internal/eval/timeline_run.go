@@ -79,8 +79,11 @@ type TimelineTopicResult struct {
 
 // A TimelineResult is a method's run over a timeline dataset.
 type TimelineResult struct {
-	Method string                `json:"method"`
-	Topics []TimelineTopicResult `json:"topics"`
+	Method string `json:"method"`
+	// WholeSpan reports that days were chosen from the articles' whole
+	// span rather than within the reference's.
+	WholeSpan bool                  `json:"whole_span"`
+	Topics    []TimelineTopicResult `json:"topics"`
 	// Mean is over every run (topic and reference), as the protocol
 	// averages: precision and recall are averaged and F is computed from
 	// the means.
@@ -95,9 +98,12 @@ type TimelineResult struct {
 
 // RunTimelines builds, for every topic and every reference timeline of it,
 // a timeline with m under the standard protocol and scores it against that
-// reference with scorer.
-func RunTimelines(ctx context.Context, topics []TimelineTopic, method string, m TimelineMethod, scorer *TimelineScorer) (*TimelineResult, error) {
-	res := &TimelineResult{Method: method}
+// reference with scorer. With wholeSpan, the method is not told the
+// reference's first and last day and may choose any day: a stricter test
+// of date selection than the protocol's, which on timelines whose days
+// fill their span leaves little to choose.
+func RunTimelines(ctx context.Context, topics []TimelineTopic, method string, m TimelineMethod, scorer *TimelineScorer, wholeSpan bool) (*TimelineResult, error) {
+	res := &TimelineResult{Method: method, WholeSpan: wholeSpan}
 	var all []TimelineScores
 	var spent time.Duration
 	for _, t := range topics {
@@ -109,6 +115,9 @@ func RunTimelines(ctx context.Context, topics []TimelineTopic, method string, m 
 			}
 			from, to := ref.Span()
 			req := TimelineRequest{Dates: len(ref.Days), PerDate: ref.MeanSentences(), From: from, To: to}
+			if wholeSpan {
+				req.From, req.To = time.Time{}, time.Time{}
+			}
 			start := time.Now()
 			pred := m(t.Articles, req)
 			spent += time.Since(start)
