@@ -1,0 +1,126 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// TextHash returns the hex SHA-256, cut to 128 bits (32 hex digits), of
+// text normalized so that copies differing only in form hash alike: Unicode
+// NFC, case folded, every run of white space one space, none at either end.
+func TextHash(text string) string {
+	h := sha256.Sum256([]byte(normalizeText(text)))
+	return hex.EncodeToString(h[:16])
+}
+
+// normalizeText is the text TextHash hashes.
+func normalizeText(text string) string {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	text = norm.NFC.String(text)
+	text = cases.Fold().String(text)
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// trackingParams are query parameters that only say where a reader came
+// from; CanonicalURL drops them, as it drops every utm_ parameter.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "dclid": true, "gclsrc": true, "msclkid": true,
+	"mc_cid": true, "mc_eid": true, "igshid": true, "_ga": true,
+}
+
+// CanonicalURL returns the form of an http or https URL under which
+// articles are deduplicated: scheme and host in lower case, no user
+// information, no default port, no fragment, no tracking parameters
+// (utm_*, fbclid, gclid and a few like them), and "/" for an empty path.
+// The remaining query parameters keep their order and encoding. It returns
+// "" for anything that is not an absolute http or https URL.
+func CanonicalURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || len(raw) > maxURL {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme != "http" && scheme != "https" || u.Opaque != "" {
+		return ""
+	}
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if host == "" {
+		return ""
+	}
+	port := u.Port()
+	if scheme == "http" && port == "80" || scheme == "https" && port == "443" {
+		port = ""
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	var kept []string
+	if u.RawQuery != "" {
+		for _, p := range strings.Split(u.RawQuery, "&") {
+			if p == "" {
+				continue
+			}
+			key, _, _ := strings.Cut(p, "=")
+			if k, err := url.QueryUnescape(key); err == nil {
+				key = k
+			}
+			key = strings.ToLower(key)
+			if strings.HasPrefix(key, "utm_") || trackingParams[key] {
+				continue
+			}
+			kept = append(kept, p)
+		}
+	}
+	s := scheme + "://" + host + path
+	if len(kept) > 0 {
+		s += "?" + strings.Join(kept, "&")
+	}
+	return s
+}
+
+// derivedIDs returns the ids an article without one may take, shortest
+// first: prefixes of the hash of its canonical URL when it has one, else
+// of its text hash. A later one is used only when an earlier one is
+// taken by another article.
+func derivedIDs(canonical, hash string) []string {
+	src := hash
+	if canonical != "" {
+		h := sha256.Sum256([]byte(canonical))
+		src = hex.EncodeToString(h[:16])
+	}
+	return []string{src[:16], src[:24], src}
+}
