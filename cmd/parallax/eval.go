@@ -103,6 +103,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalLoad(ctx, args[1:], stdout, stderr)
 	case "corpus":
 		return runEvalCorpus(ctx, args[1:], stdout, stderr)
+	case "timeline":
+		return runEvalTimeline(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil

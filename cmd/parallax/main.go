@@ -7,6 +7,7 @@
 //
 //	parallax brief [flags] INPUT...
 //	parallax stories [flags] INPUT...
+//	parallax timeline [flags] INPUT...
 //	parallax extract [flags] FILE.html|URL
 //	parallax fetch [flags] FEED_URL|PAGE_URL|FILE.opml...
 //	parallax eval SUBCOMMAND ...
@@ -89,6 +90,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runFetch(ctx, rest, stdout, stderr)
 	case "stories":
 		return runStories(ctx, rest, stdin, stdout, stderr)
+	case "timeline":
+		return runTimeline(ctx, rest, stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "parallax %s\n", version)
 		return nil
@@ -105,6 +108,9 @@ Usage:
   parallax brief [flags] INPUT...   write the brief of the articles in INPUT...
   parallax stories [flags] INPUT... group the articles of INPUT... into stories
                                     ('parallax stories -h' for details)
+  parallax timeline [flags] INPUT...
+                                    the dated account of a topic's articles
+                                    ('parallax timeline -h' for details)
   parallax extract [flags] FILE.html|URL
                                     print the article of one web page
                                     ('parallax extract -h' for details)
