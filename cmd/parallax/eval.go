@@ -32,6 +32,7 @@ const evalUsage = `Usage:
   parallax eval copies [--data FILE...] [--seed S] [--pairs N] [--out FILE]
   parallax eval load --url URL [--rate R] [--duration D] [--path P]
   parallax eval corpus --data FILE [--data FILE...] --articles N [-o FILE]
+  parallax eval timeline --data DIR [--topics a,b] [--method parallax|baseline]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -67,6 +68,9 @@ corpus     writes N article records made from a dataset's real articles and
 load       asks a running 'parallax serve' for story pages at a fixed rate
            from this process and prints the latency quantiles ("parallax
            eval load -h").
+timeline   builds a timeline of each Timeline17 topic and scores it against the
+           journalists' timelines: date F1, concat, agreement and alignment
+           ROUGE-1/2 ("parallax eval timeline -h").
 quotes     scores the quote finder and its speakers on PolNeAR (see
            "parallax eval quotes -h").
 
