@@ -31,6 +31,50 @@ type Brief struct {
 	// Information carried only by the copies of one report is not counted
 	// as confirmed by several outlets.
 	Copies []CopyGroup `json:"copies,omitempty"`
+	// Timeline holds the dated happenings the sources tell, in time order
+	// (see TimelineEntry). It is empty, not nil, when none were found.
+	Timeline []TimelineEntry `json:"timeline"`
+}
+
+// A TimelineEntry is one happening the sources date: when it happened, as
+// the text tells it, kept apart from when it was reported.
+//
+// Entries whose year is known come first, in time order; then those whose
+// year the text does not give and no publication date supplies ("13
+// February", "July"), by month and day; then those written relative to a
+// publication date that is not known ("Thursday"), in text order. A value
+// is never guessed.
+type TimelineEntry struct {
+	// Date is the date of the happening in ISO 8601 form at its precision:
+	// "2017-03-15T14:30", "2017-03-15", "2017-03", "2016"; "--03-15" or
+	// "--07" when the year is unknown; "" when the expression is relative
+	// and the source has no publication date to resolve it against.
+	Date string `json:"date"`
+	// Precision is "minute", "day", "month" or "year", or "" when Date is "".
+	Precision string `json:"precision"`
+	// Written is the date expression as the first source writes it, such
+	// as "On February 13" without the "On": "February 13".
+	Written string `json:"written"`
+	// Relative reports that the expression is relative to its source's
+	// publication date ("on Thursday", "two weeks ago").
+	Relative bool `json:"relative,omitempty"`
+	// Kind is "since" or "until" when the date starts or ends a period
+	// ("since July"), else "".
+	Kind string `json:"kind,omitempty"`
+	// When locates the date expression in the first source.
+	When Span `json:"when"`
+	// Text is the happening as the first source tells it: the sentence
+	// that holds the date expression, exactly as it appears in the text.
+	Text string `json:"text"`
+	// Sources lists the IDs of every source that reports the happening,
+	// the one Text was taken from first.
+	Sources []string `json:"sources"`
+	// Evidence holds, for each source in Sources and in the same order,
+	// the span of the sentence that reports it. Evidence[0] holds When.
+	Evidence []Span `json:"evidence"`
+	// Reported is the earliest publication time of the sources, in RFC
+	// 3339, when one is known: when the happening was reported.
+	Reported string `json:"reported,omitempty"`
 }
 
 // A CopyGroup is a set of sources that are copies of one report.

@@ -185,6 +185,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 		b.Conflicts = s.conflicts(matches)
 	}
 	b.Quotes = s.quotes()
+	b.Timeline = s.timeline(support, reports)
 	citeCopiesTogether(b, s.Articles, reports)
 	return b, ctx.Err()
 }

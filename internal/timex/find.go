@@ -474,6 +474,9 @@ func (p *parser) phrase(i int) (item, int, bool) {
 	}
 	switch t.w {
 	case "yesterday", "today", "tonight", "tomorrow":
+		if t.up && i > 0 && p.toks[i-1].k == word && p.toks[i-1].up && !p.breakBefore(i) {
+			return item{}, 0, false // a name: "USA Today", "The Tonight Show"
+		}
 		off := map[string]int{"yesterday": -1, "tomorrow": 1}[t.w]
 		e := i + 1
 		if w := next(e); partOfDay[w] && t.w != "tonight" {
@@ -746,7 +749,7 @@ func (p *parser) yearAfter(k int, afterDay bool) (int, int, bool) {
 		return 0, 0, false
 	}
 	y, _ := p.toks[j].num()
-	if y < 1000 || y > 2999 || !p.tailFree(j) || p.clockAhead(j) {
+	if y < 1000 || y > 2999 || !p.tailFree(j) || p.clockAhead(j) || p.numberInside(j) {
 		return 0, 0, false
 	}
 	return y, j + 1, true
