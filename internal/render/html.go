@@ -16,12 +16,12 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-//go:embed page/page.html page/parts.html page/style.css
+//go:embed page/page.html page/parts.html page/timeline.html page/style.css
 var pageFS embed.FS
 
 // pageTemplate is the page layout; page.html includes style.css inside its
 // <style> element, so the stylesheet is trusted template text, not data.
-var pageTemplate = template.Must(template.New("page.html").ParseFS(pageFS, "page/page.html", "page/parts.html", "page/style.css"))
+var pageTemplate = template.Must(template.New("page.html").ParseFS(pageFS, "page/page.html", "page/parts.html", "page/timeline.html", "page/style.css"))
 
 // HTML writes b as one standalone HTML page: the brief with its sections as
 // in Markdown, then the full text of every source with each cited passage
@@ -60,6 +60,7 @@ type htmlPage struct {
 	Exclusive  []htmlExclusive
 	Conflicts  []htmlConflict
 	Quotes     []htmlQuote
+	Timeline   []htmlTimelineEntry
 	Sources    []htmlSource
 	Texts      []htmlText
 	Split      []string // IDs of spans marked in more than one piece
@@ -216,6 +217,7 @@ func newPage(b *parallax.Brief, articles []parallax.Article) *htmlPage {
 			p.Conflicts = append(p.Conflicts, hc)
 		}
 	}
+	p.Timeline = pb.timeline(b)
 	for _, q := range b.Quotes {
 		hq := htmlQuote{Speaker: oneLine(q.Speaker), Text: strings.Trim(oneLine(q.Text), `"“”`)}
 		hq.Named = hq.Speaker != ""

@@ -169,6 +169,7 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 		}
 	}
 
+	writeTimeline(&sb, b, cite, evidence)
 	sb.WriteString("\n## Quotes\n\n")
 	if len(b.Quotes) == 0 {
 		sb.WriteString("No attributed quotation was found.\n")
