@@ -554,7 +554,11 @@ func parseRecord(raw []byte) (store.Article, string, error) {
 		}
 		a.Published = t
 	}
-	return store.Article{Article: a}, ref, nil
+	art := store.Article{Article: a}
+	if err := store.Check(art); err != nil {
+		return store.Article{}, ref, err
+	}
+	return art, ref, nil
 }
 
 // checkText says why s cannot be an article's text: the limits of

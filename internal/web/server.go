@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/metrics"
@@ -38,7 +39,7 @@ type route struct {
 	html   bool   // errors are answered as an HTML page, not JSON
 	handle func(w http.ResponseWriter, r *http.Request) error
 
-	requests [6]*metrics.Counter // by status class, 1xx..5xx
+	requests [6]atomic.Pointer[metrics.Counter] // by status class, 1xx..5xx, made on first use
 	latency  *metrics.Histogram
 }
 
@@ -91,11 +92,6 @@ func newServer(cfg Config) (*server, error) {
 	s.routes = s.routeTable()
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routes {
-		for class := 1; class <= 5; class++ {
-			rt.requests[class] = s.metrics.Counter(
-				fmt.Sprintf(`parallax_http_requests_total{route=%q,code="%dxx"}`, rt.name, class),
-				"HTTP requests answered, by route and status class.")
-		}
 		rt.latency = s.metrics.Histogram(fmt.Sprintf(`parallax_http_request_seconds{route=%q}`, rt.name),
 			"Time to answer an HTTP request, by route, in seconds.")
 		pattern := rt.path
@@ -188,9 +184,7 @@ func (s *server) chain(rt *route) http.Handler {
 			if status == 0 {
 				status = http.StatusOK
 			}
-			if c := status / 100; c >= 1 && c <= 5 {
-				rt.requests[c].Inc()
-			}
+			s.count(rt, status)
 			rt.latency.Observe(d.Seconds())
 			level := slog.LevelInfo
 			if status >= 500 {
@@ -210,6 +204,23 @@ func (s *server) chain(rt *route) http.Handler {
 			s.fail(rec, r, rt, err)
 		}
 	})
+}
+
+// count adds one request answered with status to the route's counters.
+func (s *server) count(rt *route, status int) {
+	class := status / 100
+	if class < 1 || class > 5 {
+		return
+	}
+	c := rt.requests[class].Load()
+	if c == nil {
+		// Registry.Counter returns the one series of a name, so two
+		// requests racing here share it.
+		c = s.metrics.Counter(fmt.Sprintf(`parallax_http_requests_total{route=%q,code="%dxx"}`, rt.name, class),
+			"HTTP requests answered, by route and status class.")
+		rt.requests[class].Store(c)
+	}
+	c.Inc()
 }
 
 // setSecurityHeaders sets the headers every answer carries. Scripts,

@@ -90,7 +90,7 @@ func matrixSVG(rows []matrixRow, cols []matrixCol, b *parallax.Brief) (template.
 	}
 
 	const cell, labelW, headH, padR = 22, 44, 118, 80
-	w := labelW + len(order)*cell + padR
+	w := max(labelW+len(order)*cell+padR, 340) // room for the legend
 	h := headH + len(rows)*cell + 40
 	var sb strings.Builder
 	fmt.Fprintf(&sb, `<svg class="chart matrix" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="matrix-t matrix-d">`, w, h, w, h)
@@ -258,7 +258,7 @@ func coverageSVG(arts []datedArticle) template.HTML {
 	}
 	ay := nrows * rowH
 	fmt.Fprintf(&sb, `<line class="axis" x1="%d" y1="%d" x2="%d" y2="%d"/>`, labelW, ay+2, labelW+n*cw, ay+2)
-	every := max(1, (n+5)/6)
+	every := max(1, (n+5)/6, (96+cw-1)/cw) // a label every 96 px at least
 	for c := 0; c < n; c += every {
 		x := labelW + c*cw
 		fmt.Fprintf(&sb, `<line class="axis" x1="%d" y1="%d" x2="%d" y2="%d"/><text class="tick" x="%d" y="%d">%s</text>`, x, ay+2, x, ay+7, x, ay+20, esc(tickName(start.Add(time.Duration(c)*step), step)))

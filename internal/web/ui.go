@@ -238,7 +238,7 @@ func (s *server) storyItem(st store.Story) storyItem {
 			it.MoreOutlets = len(st.Outlets) - i
 			break
 		}
-		it.Outlets = append(it.Outlets, outletLink{Name: oneLine(o), Href: "/?" + url.Values{"outlet": {o}}.Encode()})
+		it.Outlets = append(it.Outlets, outletLink{Name: oneLine(o), Href: outletHref(o)})
 	}
 	return it
 }
@@ -311,7 +311,7 @@ type quoteView struct {
 }
 
 type carriedView struct {
-	citeView
+	Cite citeView
 	Form string
 }
 
@@ -475,7 +475,7 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 			qv.Speaker = "Unattributed"
 		}
 		for i, id := range q.Sources {
-			c := carriedView{citeView: cite(id, spanAt(q.Evidence, i))}
+			c := carriedView{Cite: cite(id, spanAt(q.Evidence, i))}
 			if i < len(q.Forms) {
 				c.Form = q.Forms[i]
 			}
@@ -569,7 +569,7 @@ func outletRows(b *parallax.Brief) []outletRow {
 		if !ok {
 			i = len(rows)
 			idx[name] = i
-			rows = append(rows, outletRow{Name: name, Href: "/?" + url.Values{"outlet": {s.Outlet}}.Encode()})
+			rows = append(rows, outletRow{Name: name, Href: outletHref(s.Outlet)})
 		}
 		rows[i].Articles++
 		outletOf[s.ID] = i
@@ -821,6 +821,11 @@ func (s *server) uiFeeds(w http.ResponseWriter, r *http.Request) error {
 }
 
 // Helpers shared by the pages.
+
+// outletHref is the address of the front page filtered by an outlet.
+func outletHref(o string) string {
+	return "/?outlet=" + strings.ReplaceAll(url.QueryEscape(o), "+", "%20")
+}
 
 func storyHref(id string) string { return "/stories/" + url.PathEscape(id) }
 
