@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,8 +36,9 @@ type ReferenceTimeline struct {
 }
 
 // MeanSentences is the mean number of sentences per date, rounded to the
-// nearest integer and at least 1: the sentences per date a prediction
-// gets under the standard protocol.
+// nearest integer (halves to even, as Python's round in the protocol's
+// script) and at least 1: the sentences per date a prediction gets under
+// the standard protocol.
 func (r *ReferenceTimeline) MeanSentences() int {
 	if len(r.Days) == 0 {
 		return 1
@@ -45,7 +47,7 @@ func (r *ReferenceTimeline) MeanSentences() int {
 	for _, d := range r.Days {
 		n += len(d.Sentences)
 	}
-	k := int(float64(n)/float64(len(r.Days)) + 0.5)
+	k := int(math.RoundToEven(float64(n) / float64(len(r.Days))))
 	return max(k, 1)
 }
 

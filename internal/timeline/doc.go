@@ -13,20 +13,21 @@
 //     25", "two weeks ago"). Expressions of a month or a year only, days
 //     whose year cannot be known and times of day alone are left out: a
 //     timeline entry is a day. A sentence among the first LeadSentences
-//     of an article that names no date is a weaker candidate for the day
-//     of publication and the day before it, since news reports what
-//     happened today or yesterday.
+//     of an article that names no date is a candidate for the day of
+//     publication and the day before it, since news reports what happened
+//     today or yesterday; publication weighs less than naming in the
+//     choice of days (step 2).
 //  2. Dates. A day's score counts the articles that name it (each article
 //     once, however many of its sentences do), plus PublishedWeight for
 //     each article published on it. The Dates best days are kept.
 //  3. Sentences. For each kept day, in order of score, the candidates are
 //     compared with the day's centroid (the mean TF-IDF vector of the
-//     sentences that name the day, times the mean of those published that
-//     day, on the words they share: the "PM-Mean" centroid of Ghalandari
-//     and Ifrim), and the most central ones are taken; a publication-day
-//     candidate counts PublishedSentenceWeight as much. A sentence too
-//     similar to one already taken, for this day or another, is passed
-//     over, so one event does not fill several days.
+//     sentences that name the day plus the mean of those dated by
+//     publication, on the words both hold: the "PM-Mean" centroid of
+//     Ghalandari and Ifrim) and with the whole topic (the mean of all
+//     sentences), weighted TopicWeight, and the most central ones are
+//     taken. A sentence too similar to one already taken, for this day or
+//     another, is passed over, so one event does not fill several days.
 //  4. Sources. An entry lists the articles whose candidates for that day
 //     say the same as a chosen sentence (cosine at least ReportSimilarity)
 //     and their outlets.

@@ -24,9 +24,11 @@ const (
 	// PublishedWeight is what an article published on a day adds to the
 	// day's score; an article that names the day adds 1.
 	PublishedWeight = 0.5
-	// PublishedSentenceWeight scales the centrality of a candidate dated
-	// by its article's publication rather than by a date it names.
-	PublishedSentenceWeight = 0.8
+	// TopicWeight mixes a candidate's similarity to the whole topic (the
+	// mean of every sentence) into its similarity to the day's centroid,
+	// so that a day's sentence is about the topic and not about a story
+	// that only shares the day.
+	TopicWeight = 0.5
 	// Redundancy is the cosine similarity at or above which a sentence
 	// repeats one already chosen.
 	Redundancy = 0.5
@@ -174,6 +176,7 @@ type corpus struct {
 	arts   []parallax.Article
 	first  []int // the sentences of article i are sents[first[i]:first[i+1]]
 	sents  []sent
+	topic  vec
 	vocab  map[string]int32
 	df     []int32
 	byDay  map[int64][]cand
@@ -297,6 +300,13 @@ func analyse(articles []parallax.Article, opts Options) *corpus {
 	}
 	c.first = append(c.first, len(c.sents))
 	c.weigh()
+	sum := make(map[int32]float64)
+	for i := range c.sents {
+		for _, t := range c.sents[i].v {
+			sum[t.id] += float64(t.w)
+		}
+	}
+	c.topic = fromMap(sum)
 	return c
 }
 
@@ -418,10 +428,7 @@ func (c *corpus) entry(n int64, perDate int, chosen *[]vec) (Entry, bool) {
 			continue
 		}
 		seen[k.s] = true
-		w := dot(s.v, cen)
-		if k.pub {
-			w *= PublishedSentenceWeight
-		}
+		w := (1-TopicWeight)*dot(s.v, cen) + TopicWeight*dot(s.v, c.topic)
 		list = append(list, scored{k, w})
 	}
 	slices.SortStableFunc(list, func(a, b scored) int {
