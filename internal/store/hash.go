@@ -16,32 +16,58 @@ import (
 // text normalized so that copies differing only in form hash alike: Unicode
 // NFC, case folded, every run of white space one space, none at either end.
 func TextHash(text string) string {
-	h := sha256.Sum256([]byte(normalizeText(text)))
+	h := sha256.Sum256(normalizeText(text))
 	return hex.EncodeToString(h[:16])
 }
 
 // normalizeText is the text TextHash hashes.
-func normalizeText(text string) string {
+func normalizeText(text string) []byte {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	out := make([]byte, 0, len(text))
+	space := false
+	if ascii {
+		// The common case, without the Unicode machinery: ASCII is in NFC
+		// and folds to lower case.
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				space = len(out) > 0
+				continue
+			}
+			if space {
+				out = append(out, ' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			out = append(out, c)
+		}
+		return out
+	}
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	text = norm.NFC.String(text)
-	text = cases.Fold().String(text)
-	var b strings.Builder
-	b.Grow(len(text))
-	space := false
+	text = cases.Fold().String(norm.NFC.String(text))
 	for _, r := range text {
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(out) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			out = append(out, ' ')
 			space = false
 		}
-		b.WriteRune(r)
+		out = utf8.AppendRune(out, r)
 	}
-	return b.String()
+	return out
 }
 
 // trackingParams are query parameters that only say where a reader came

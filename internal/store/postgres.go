@@ -308,8 +308,7 @@ func (p *Postgres) insertOne(ctx context.Context, tx pgx.Tx, b *batch, i int, pu
 	a := b.arts[i]
 	for _, id := range b.ids[i] {
 		var put Put
-		err := tx.QueryRow(ctx, `SELECT id, seq FROM articles WHERE canonical = $1
-			UNION ALL SELECT id, seq FROM articles WHERE hash = $2 LIMIT 1`, a.Canonical, a.Hash).Scan(&put.ID, &put.Seq)
+		err := tx.QueryRow(ctx, pgFindArticle, a.Canonical, a.Hash).Scan(&put.ID, &put.Seq)
 		if err == nil {
 			puts[i] = put
 			return nil
@@ -347,8 +346,20 @@ func scanPgArticle(row pgx.Row) (Article, error) {
 	return a, err
 }
 
+// The reads of articles by key, each on an index (TestPostgresPlans).
+const (
+	pgArticle       = `SELECT ` + pgArticleCols + ` FROM articles WHERE id = $1`
+	pgStoryArticles = `SELECT ` + pgArticleCols + ` FROM articles WHERE story_id = $1 ORDER BY cluster_seq`
+	pgUnclustered   = `SELECT ` + pgArticleCols + ` FROM articles WHERE cluster_seq IS NULL ORDER BY seq LIMIT $1`
+	pgClusterLog    = `SELECT ` + pgArticleCols + ` FROM articles WHERE cluster_seq > $1 ORDER BY cluster_seq LIMIT $2`
+	pgStory         = `SELECT ` + pgStoryCols + ` FROM stories s WHERE s.id = $1`
+	pgBrief         = `SELECT brief, at FROM briefs WHERE story_id = $1`
+	pgFindArticle   = `SELECT id, seq FROM articles WHERE canonical = $1
+		UNION ALL SELECT id, seq FROM articles WHERE hash = $2 LIMIT 1`
+)
+
 func (p *Postgres) articles(ctx context.Context, what, query string, args ...any) ([]Article, error) {
-	rows, err := p.pool.Query(ctx, `SELECT `+pgArticleCols+` FROM articles `+query, args...)
+	rows, err := p.pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
@@ -369,7 +380,7 @@ func (p *Postgres) articles(ctx context.Context, what, query string, args ...any
 
 // Article returns one article by id.
 func (p *Postgres) Article(ctx context.Context, id string) (Article, error) {
-	a, err := scanPgArticle(p.pool.QueryRow(ctx, `SELECT `+pgArticleCols+` FROM articles WHERE id = $1`, id))
+	a, err := scanPgArticle(p.pool.QueryRow(ctx, pgArticle, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Article{}, fmt.Errorf("store: article %q: %w", clip(id), ErrNotFound)
 	}
@@ -381,18 +392,18 @@ func (p *Postgres) Article(ctx context.Context, id string) (Article, error) {
 
 // StoryArticles returns a story's articles in ClusterSeq order.
 func (p *Postgres) StoryArticles(ctx context.Context, storyID string) ([]Article, error) {
-	return p.articles(ctx, "story articles", `WHERE story_id = $1 ORDER BY cluster_seq`, storyID)
+	return p.articles(ctx, "story articles", pgStoryArticles, storyID)
 }
 
 // Unclustered returns up to limit articles not yet clustered, in Seq order.
 func (p *Postgres) Unclustered(ctx context.Context, limit int) ([]Article, error) {
-	return p.articles(ctx, "unclustered", `WHERE cluster_seq IS NULL ORDER BY seq LIMIT $1`, max(limit, 0))
+	return p.articles(ctx, "unclustered", pgUnclustered, max(limit, 0))
 }
 
 // ClusterLog returns up to limit articles clustered after the given place
 // in the log, in log order.
 func (p *Postgres) ClusterLog(ctx context.Context, after int64, limit int) ([]Article, error) {
-	return p.articles(ctx, "cluster log", `WHERE cluster_seq > $1 ORDER BY cluster_seq LIMIT $2`, after, max(limit, 0))
+	return p.articles(ctx, "cluster log", pgClusterLog, after, max(limit, 0))
 }
 
 // LastClusterSeq returns the greatest ClusterSeq stored, 0 when none.
@@ -547,9 +558,9 @@ func scanPgStory(row pgx.Row) (Story, string, error) {
 	return st, key, nil
 }
 
-// Stories lists stories, ranked, one page at a time.
-func (p *Postgres) Stories(ctx context.Context, q StoryQuery) (StoryPage, error) {
-	limit := limitOf(q.Limit)
+// pgStories returns the query listing stories, "" when it is known to
+// select nothing.
+func pgStories(q StoryQuery, limit int) (string, []any, error) {
 	var where []string
 	var args []any
 	arg := func(v any) string {
@@ -559,7 +570,7 @@ func (p *Postgres) Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
 	if q.Cursor != "" {
 		key, err := decodeCursor(q.Cursor)
 		if err != nil {
-			return StoryPage{}, fmt.Errorf("store: stories: %w", err)
+			return "", nil, err
 		}
 		where = append(where, `s.rank_key > `+arg(key))
 	}
@@ -574,11 +585,11 @@ func (p *Postgres) Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
 	}
 	if q.Query != "" {
 		if err := checkQuery(q.Query); err != nil {
-			return StoryPage{}, fmt.Errorf("store: stories: %w", err)
+			return "", nil, err
 		}
 		sq := parseSearch(q.Query)
 		if sq.empty() {
-			return StoryPage{Stories: []Story{}}, nil
+			return "", nil, nil
 		}
 		where = append(where, `s.id IN (SELECT a.story_id FROM articles a
 			WHERE a.tsv @@ websearch_to_tsquery('english', `+arg(sq.websearch())+`) AND a.story_id IS NOT NULL)`)
@@ -588,6 +599,19 @@ func (p *Postgres) Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
 	query += ` ORDER BY s.rank_key LIMIT ` + arg(limit+1)
+	return query, args, nil
+}
+
+// Stories lists stories, ranked, one page at a time.
+func (p *Postgres) Stories(ctx context.Context, q StoryQuery) (StoryPage, error) {
+	limit := limitOf(q.Limit)
+	query, args, err := pgStories(q, limit)
+	if err != nil {
+		return StoryPage{}, fmt.Errorf("store: stories: %w", err)
+	}
+	if query == "" {
+		return StoryPage{Stories: []Story{}}, nil
+	}
 	rows, err := p.pool.Query(ctx, query, args...)
 	if err != nil {
 		return StoryPage{}, fmt.Errorf("store: stories: %w", err)
@@ -614,7 +638,7 @@ func (p *Postgres) Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
 
 // Story returns one story.
 func (p *Postgres) Story(ctx context.Context, id string) (Story, error) {
-	st, _, err := scanPgStory(p.pool.QueryRow(ctx, `SELECT `+pgStoryCols+` FROM stories s WHERE s.id = $1`, id))
+	st, _, err := scanPgStory(p.pool.QueryRow(ctx, pgStory, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Story{}, fmt.Errorf("store: story %q: %w", clip(id), ErrNotFound)
 	}
@@ -658,7 +682,7 @@ func (p *Postgres) PutBrief(ctx context.Context, storyID string, at time.Time, b
 func (p *Postgres) Brief(ctx context.Context, storyID string) ([]byte, time.Time, error) {
 	var b []byte
 	var at pgtype.Timestamptz
-	err := p.pool.QueryRow(ctx, `SELECT brief, at FROM briefs WHERE story_id = $1`, storyID).Scan(&b, &at)
+	err := p.pool.QueryRow(ctx, pgBrief, storyID).Scan(&b, &at)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, time.Time{}, fmt.Errorf("store: brief of story %q: %w", clip(storyID), ErrNotFound)
 	}

@@ -54,7 +54,7 @@ func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
 		return nil, fmt.Errorf("store: sqlite %s: the directory %s does not exist", path, filepath.Dir(abs))
 	}
 	name := "file:" + (&url.URL{Path: abs}).EscapedPath()
-	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_pragma=cache_size(-32000)&_pragma=temp_store(memory)"
 	w, err := sql.Open("sqlite", name+"?"+pragmas+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("store: sqlite %s: %w", path, err)
@@ -170,8 +170,7 @@ func (s *SQLite) PutArticles(ctx context.Context, articles []Article) ([]Put, er
 	}
 	puts := make([]Put, len(articles))
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		find, err := tx.PrepareContext(ctx, `SELECT id, seq FROM articles WHERE canonical = ?1
-			UNION ALL SELECT id, seq FROM articles WHERE hash = ?2 LIMIT 1`)
+		find, err := tx.PrepareContext(ctx, sqliteFindArticle)
 		if err != nil {
 			return err
 		}
@@ -234,8 +233,20 @@ func scanSQLiteArticle(row interface{ Scan(...any) error }) (Article, error) {
 	return a, err
 }
 
+// The reads of articles by key, each on an index (TestSQLitePlans).
+const (
+	sqliteArticle       = `SELECT ` + sqliteArticleCols + ` FROM articles WHERE id = ?`
+	sqliteStoryArticles = `SELECT ` + sqliteArticleCols + ` FROM articles WHERE story_id = ? ORDER BY cluster_seq`
+	sqliteUnclustered   = `SELECT ` + sqliteArticleCols + ` FROM articles WHERE cluster_seq IS NULL ORDER BY seq LIMIT ?`
+	sqliteClusterLog    = `SELECT ` + sqliteArticleCols + ` FROM articles WHERE cluster_seq > ? ORDER BY cluster_seq LIMIT ?`
+	sqliteStory         = `SELECT ` + sqliteStoryCols + ` FROM stories s WHERE s.id = ?`
+	sqliteBrief         = `SELECT brief, at FROM briefs WHERE story_id = ?`
+	sqliteFindArticle   = `SELECT id, seq FROM articles WHERE canonical = ?1
+		UNION ALL SELECT id, seq FROM articles WHERE hash = ?2 LIMIT 1`
+)
+
 func (s *SQLite) articles(ctx context.Context, what, query string, args ...any) ([]Article, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+sqliteArticleCols+` FROM articles `+query, args...)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
@@ -256,7 +267,7 @@ func (s *SQLite) articles(ctx context.Context, what, query string, args ...any) 
 
 // Article returns one article by id.
 func (s *SQLite) Article(ctx context.Context, id string) (Article, error) {
-	a, err := scanSQLiteArticle(s.r.QueryRowContext(ctx, `SELECT `+sqliteArticleCols+` FROM articles WHERE id = ?`, id))
+	a, err := scanSQLiteArticle(s.r.QueryRowContext(ctx, sqliteArticle, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Article{}, fmt.Errorf("store: article %q: %w", clip(id), ErrNotFound)
 	}
@@ -268,18 +279,18 @@ func (s *SQLite) Article(ctx context.Context, id string) (Article, error) {
 
 // StoryArticles returns a story's articles in ClusterSeq order.
 func (s *SQLite) StoryArticles(ctx context.Context, storyID string) ([]Article, error) {
-	return s.articles(ctx, "story articles", `WHERE story_id = ? ORDER BY cluster_seq`, storyID)
+	return s.articles(ctx, "story articles", sqliteStoryArticles, storyID)
 }
 
 // Unclustered returns up to limit articles not yet clustered, in Seq order.
 func (s *SQLite) Unclustered(ctx context.Context, limit int) ([]Article, error) {
-	return s.articles(ctx, "unclustered", `WHERE cluster_seq IS NULL ORDER BY seq LIMIT ?`, max(limit, 0))
+	return s.articles(ctx, "unclustered", sqliteUnclustered, max(limit, 0))
 }
 
 // ClusterLog returns up to limit articles clustered after the given place
 // in the log, in log order.
 func (s *SQLite) ClusterLog(ctx context.Context, after int64, limit int) ([]Article, error) {
-	return s.articles(ctx, "cluster log", `WHERE cluster_seq > ? ORDER BY cluster_seq LIMIT ?`, after, max(limit, 0))
+	return s.articles(ctx, "cluster log", sqliteClusterLog, after, max(limit, 0))
 }
 
 // LastClusterSeq returns the greatest ClusterSeq stored, 0 when none.
@@ -395,15 +406,15 @@ func scanSQLiteStory(row interface{ Scan(...any) error }) (Story, string, error)
 	return st, key, nil
 }
 
-// Stories lists stories, ranked, one page at a time.
-func (s *SQLite) Stories(ctx context.Context, q StoryQuery) (StoryPage, error) {
-	limit := limitOf(q.Limit)
+// sqliteStories returns the query listing stories, "" when it is known to
+// select nothing.
+func sqliteStories(q StoryQuery, limit int) (string, []any, error) {
 	var where []string
 	var args []any
 	if q.Cursor != "" {
 		key, err := decodeCursor(q.Cursor)
 		if err != nil {
-			return StoryPage{}, fmt.Errorf("store: stories: %w", err)
+			return "", nil, err
 		}
 		where, args = append(where, `s.rank_key > ?`), append(args, key)
 	}
@@ -418,11 +429,11 @@ func (s *SQLite) Stories(ctx context.Context, q StoryQuery) (StoryPage, error) {
 	}
 	if q.Query != "" {
 		if err := checkQuery(q.Query); err != nil {
-			return StoryPage{}, fmt.Errorf("store: stories: %w", err)
+			return "", nil, err
 		}
 		sq := parseSearch(q.Query)
 		if sq.empty() {
-			return StoryPage{Stories: []Story{}}, nil
+			return "", nil, nil
 		}
 		where = append(where, `s.id IN (SELECT a.story_id FROM articles_fts f JOIN articles a ON a.seq = f.rowid
 			WHERE articles_fts MATCH ? AND a.story_id IS NOT NULL)`)
@@ -433,7 +444,19 @@ func (s *SQLite) Stories(ctx context.Context, q StoryQuery) (StoryPage, error) {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
 	query += ` ORDER BY s.rank_key LIMIT ?`
-	args = append(args, limit+1)
+	return query, append(args, limit+1), nil
+}
+
+// Stories lists stories, ranked, one page at a time.
+func (s *SQLite) Stories(ctx context.Context, q StoryQuery) (StoryPage, error) {
+	limit := limitOf(q.Limit)
+	query, args, err := sqliteStories(q, limit)
+	if err != nil {
+		return StoryPage{}, fmt.Errorf("store: stories: %w", err)
+	}
+	if query == "" {
+		return StoryPage{Stories: []Story{}}, nil
+	}
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return StoryPage{}, fmt.Errorf("store: stories: %w", err)
@@ -460,7 +483,7 @@ func (s *SQLite) Stories(ctx context.Context, q StoryQuery) (StoryPage, error) {
 
 // Story returns one story.
 func (s *SQLite) Story(ctx context.Context, id string) (Story, error) {
-	st, _, err := scanSQLiteStory(s.r.QueryRowContext(ctx, `SELECT `+sqliteStoryCols+` FROM stories s WHERE s.id = ?`, id))
+	st, _, err := scanSQLiteStory(s.r.QueryRowContext(ctx, sqliteStory, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Story{}, fmt.Errorf("store: story %q: %w", clip(id), ErrNotFound)
 	}
@@ -504,7 +527,7 @@ func (s *SQLite) PutBrief(ctx context.Context, storyID string, at time.Time, bri
 func (s *SQLite) Brief(ctx context.Context, storyID string) ([]byte, time.Time, error) {
 	var b []byte
 	var at sql.NullInt64
-	err := s.r.QueryRowContext(ctx, `SELECT brief, at FROM briefs WHERE story_id = ?`, storyID).Scan(&b, &at)
+	err := s.r.QueryRowContext(ctx, sqliteBrief, storyID).Scan(&b, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, time.Time{}, fmt.Errorf("store: brief of story %q: %w", clip(storyID), ErrNotFound)
 	}

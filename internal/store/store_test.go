@@ -31,15 +31,16 @@ func TestSQLite(t *testing.T) {
 // internal/testenv): each test has a schema of its own in one new database,
 // since creating a database takes seconds.
 func TestPostgres(t *testing.T) {
-	testStore(t, postgresSchemas(t))
+	schema := postgresSchemas(t)
+	testStore(t, func(t *testing.T) string { return schema(t) })
 }
 
 // postgresSchemas returns a function making a new schema in a new database
 // and returning an address whose search_path is that schema.
-func postgresSchemas(t testing.TB) func(t *testing.T) string {
+func postgresSchemas(t testing.TB) func(t testing.TB) string {
 	base := testenv.Postgres(t)
 	n := 0
-	return func(t *testing.T) string {
+	return func(t testing.TB) string {
 		n++
 		schema := fmt.Sprintf("test_%d", n)
 		conn, err := pgx.Connect(ctx, base)
@@ -178,7 +179,7 @@ func article(n int) Article {
 	}}
 }
 
-func put(t *testing.T, s Store, arts ...Article) []Put {
+func put(t testing.TB, s Store, arts ...Article) []Put {
 	t.Helper()
 	puts, err := s.PutArticles(ctx, arts)
 	if err != nil {
@@ -676,7 +677,7 @@ func testLockExcludes(t *testing.T, a, b Store) {
 
 // storyFacts makes n stories, one article each, with reports and times
 // spread so that ties on reports and on time both occur.
-func makeStories(t *testing.T, s Store, from, n int, base time.Time) []Story {
+func makeStories(t testing.TB, s Store, from, n int, base time.Time) []Story {
 	t.Helper()
 	var arts []Article
 	for i := from; i < from+n; i++ {

@@ -17,8 +17,8 @@ CREATE TABLE articles (
 	cluster_seq INTEGER UNIQUE
 );
 
--- Unclustered reads the articles waiting for the clusterer in Seq order.
-CREATE INDEX articles_unclustered ON articles (seq) WHERE cluster_seq IS NULL;
+-- Unclustered reads the articles waiting for the clusterer in Seq order
+-- from the unique index on cluster_seq: its NULL entries are in rowid order.
 -- StoryArticles reads a story's articles in log order.
 CREATE INDEX articles_story ON articles (story_id, cluster_seq);
 
