@@ -125,7 +125,8 @@ var storyArticles = []parallax.Article{
 			"The barge hit a support pier at about 5 a.m., the harbor authority said. No one was hurt.\n\n" +
 			"\"We will not reopen the bridge until engineers have inspected every pier,\" said Mayor Elena Ruiz.\n\n" +
 			"Twelve workers were on the barge when it struck the pier, according to the port's operator.\n\n" +
-			"Commuters were told to use the Eastside Tunnel while the bridge is closed.",
+			"Commuters were told to use the Eastside Tunnel while the bridge is closed.\n\n" +
+			"The bridge was last closed on March 3, 2019, after a storm damaged its deck.",
 	},
 	{
 		ID: "wire-1", URL: "https://wire.example/2026/11/29/northgate", Outlet: "Coastal Wire",
@@ -144,7 +145,8 @@ var storyArticles = []parallax.Article{
 		Text: "Traffic backed up for miles on Sunday morning after a cargo barge struck the Northgate Bridge and the city closed it.\n\n" +
 			"\"We will not reopen the bridge until engineers have inspected every pier,\" Mayor Elena Ruiz told reporters.\n\n" +
 			"The harbor authority said the barge hit a support pier at about 5 a.m.\n\n" +
-			"Bus routes 4 and 12 were diverted through the Eastside Tunnel, and ferries added trips across the harbor.",
+			"Bus routes 4 and 12 were diverted through the Eastside Tunnel, and ferries added trips across the harbor.\n\n" +
+			"A storm damaged the bridge's deck on March 3, 2019, closing it for a week.",
 	},
 	{
 		ID: "valley-1", URL: "https://valley.example/news/northgate-bridge", Outlet: "Valley Times",

@@ -293,42 +293,71 @@ func tickName(t time.Time, step time.Duration) string {
 	return t.Format("2 Jan")
 }
 
-// timelineSVG draws the story's articles on a time axis, one dot per
-// article, each linking to it.
-func timelineSVG(entries []timelineEntry) template.HTML {
-	if len(entries) == 0 {
+// timelineSVG draws the timeline's happenings on a time axis: a mark per
+// dated happening (a bar across a month or a year), labelled with its row
+// in the list below, and the time the story was reported as a band, so
+// when things happened stands apart from when they were told. Happenings
+// without a year are listed, not drawn.
+func timelineSVG(entries []happeningView, reportedFirst, reportedLast time.Time) template.HTML {
+	var placed []happeningView
+	for _, e := range entries {
+		if !e.at.IsZero() {
+			placed = append(placed, e)
+		}
+	}
+	if len(placed) == 0 {
 		return ""
 	}
-	first, last := entries[0].Time, entries[len(entries)-1].Time
-	if !last.After(first) {
-		first, last = first.Add(-time.Hour), last.Add(time.Hour)
+	first, last := placed[0].at, placed[0].until
+	for _, e := range placed {
+		first, last = minTime(first, e.at), maxTime(last, e.until)
 	}
-	const w, left, right, dot = 680, 20, 20, 5
+	if !reportedFirst.IsZero() {
+		first, last = minTime(first, reportedFirst), maxTime(last, reportedLast)
+	}
+	pad := last.Sub(first) / 20
+	if pad < time.Hour {
+		pad = time.Hour
+	}
+	first, last = first.Add(-pad), last.Add(pad)
+	const w, left, right, rowH = 680, 20, 20, 16
 	span := float64(last.Sub(first))
 	xOf := func(t time.Time) int {
 		return left + int(float64(t.Sub(first))/span*float64(w-left-right))
 	}
-	// Dots at one place stack upwards.
-	stack := map[int]int{}
-	type placed struct {
-		x, level int
-		e        timelineEntry
+	// Marks that would touch go on separate rows.
+	rowEnd := []int{}
+	type mark struct {
+		x1, x2, row int
+		e           happeningView
 	}
-	var dots []placed
-	most := 0
-	for _, e := range entries {
-		x := xOf(e.Time) / (2 * dot) * (2 * dot)
-		dots = append(dots, placed{x, stack[x], e})
-		stack[x]++
-		most = max(most, stack[x])
+	var marks []mark
+	for _, e := range placed {
+		x1, x2 := xOf(e.at), max(xOf(e.until), xOf(e.at)+6)
+		row := 0
+		for row < len(rowEnd) && rowEnd[row] > x1 {
+			row++
+		}
+		if row == len(rowEnd) {
+			rowEnd = append(rowEnd, 0)
+		}
+		rowEnd[row] = max(x2, x1+28)
+		marks = append(marks, mark{x1, x2, row, e})
 	}
-	most = min(most, 12)
-	axisY := 12 + most*2*dot + 6
+	rows := min(len(rowEnd), 12)
+	top := 8
+	axisY := top + rows*rowH + 30
 	h := axisY + 34
 	var sb strings.Builder
 	fmt.Fprintf(&sb, `<svg class="chart timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="timeline-t timeline-d">`, w, h, w, h)
-	sb.WriteString(`<title id="timeline-t">The story's articles in time</title>`)
-	fmt.Fprintf(&sb, `<desc id="timeline-d">%d articles published from %s to %s.</desc>`, len(entries), esc(fmtTime(entries[0].Time)), esc(fmtTime(entries[len(entries)-1].Time)))
+	sb.WriteString(`<title id="timeline-t">When things happened, and when they were reported</title>`)
+	fmt.Fprintf(&sb, `<desc id="timeline-d">%d dated happenings from %s to %s.</desc>`, len(placed), esc(placed[0].When), esc(placed[len(placed)-1].When))
+	if !reportedFirst.IsZero() {
+		x1, x2 := xOf(reportedFirst), max(xOf(reportedLast), xOf(reportedFirst)+3)
+		fmt.Fprintf(&sb, `<rect class="reported" x="%d" y="%d" width="%d" height="%d"><title>%s</title></rect>`, x1, axisY-12, x2-x1, 12,
+			esc("Reported: "+timeSpan(reportedFirst, reportedLast)))
+		fmt.Fprintf(&sb, `<text class="legend" x="%d" y="%d">reported</text>`, min(x1, w-right-50), axisY-16)
+	}
 	fmt.Fprintf(&sb, `<line class="axis" x1="%d" y1="%d" x2="%d" y2="%d"/>`, left, axisY, w-right, axisY)
 	for i := 0; i <= 4; i++ {
 		t := first.Add(time.Duration(float64(last.Sub(first)) * float64(i) / 4))
@@ -340,23 +369,38 @@ func timelineSVG(entries []timelineEntry) template.HTML {
 		case 4:
 			anchor = "end"
 		}
-		label := t.Format("2 Jan 15:04")
-		if last.Sub(first) > 4*24*time.Hour {
-			label = t.Format("2 Jan 2006")
+		label := t.Format("2 Jan 2006")
+		switch d := last.Sub(first); {
+		case d < 3*24*time.Hour:
+			label = t.Format("2 Jan 15:04")
+		case d > 3*365*24*time.Hour:
+			label = t.Format("2006")
 		}
 		fmt.Fprintf(&sb, `<line class="axis" x1="%d" y1="%d" x2="%d" y2="%d"/><text class="tick" x="%d" y="%d" text-anchor="%s">%s</text>`, x, axisY, x, axisY+5, x, axisY+20, anchor, esc(label))
 	}
-	for _, d := range dots {
-		if d.level >= 12 {
+	for _, m := range marks {
+		if m.row >= rows {
 			continue
 		}
-		cy := axisY - 6 - dot - d.level*2*dot
-		tip := d.e.When + " — " + d.e.Outlet
-		if d.e.Title != "" {
-			tip += ": " + d.e.Title
-		}
-		fmt.Fprintf(&sb, `<a href="%s"><circle class="dot" cx="%d" cy="%d" r="%d"><title>%s</title></circle></a>`, esc(d.e.Href), d.x+dot, cy, dot-1, esc(tip))
+		y := top + (rows-1-m.row)*rowH
+		tip := m.e.Code + " · " + m.e.When + ": " + short(m.e.Text, 200)
+		fmt.Fprintf(&sb, `<g><title>%s</title><rect class="c" x="%d" y="%d" width="%d" height="6" rx="3"/><text class="row" x="%d" y="%d">%s</text><line class="stem" x1="%d" y1="%d" x2="%d" y2="%d"/></g>`,
+			esc(tip), m.x1, y+8, m.x2-m.x1, m.x1, y+6, esc(m.e.Code), m.x1, y+14, m.x1, axisY)
 	}
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String())
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

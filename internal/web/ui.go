@@ -264,7 +264,8 @@ type storyView struct {
 	Quotes     []quoteView
 	Outlets    []outletRow
 	Sources    []sourceView
-	Timeline   []timelineEntry
+	Happenings []happeningView
+	Published  []timelineEntry
 	Undated    int
 	Matrix     template.HTML
 	Coverage   template.HTML
@@ -339,6 +340,20 @@ type outletRow struct {
 	Copies    int
 }
 
+// A happeningView is one entry of the brief's timeline: a dated
+// happening in the words of an article, with its citations.
+type happeningView struct {
+	stmtView
+	When     string    // the date as shown, at its precision
+	ISO      string    // the date as the brief gives it
+	Written  string    // the date expression as the article writes it
+	Kind     string    // "since", "until" or ""
+	Reported string    // when the first source was published
+	at       time.Time // the start of the date, zero when it cannot be placed
+	until    time.Time // the end of the date's precision
+}
+
+// timelineEntry is an article in publication order.
 type timelineEntry struct {
 	Time   time.Time
 	When   string
@@ -483,6 +498,15 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 		}
 		v.Quotes = append(v.Quotes, qv)
 	}
+	for i, e := range b.Timeline {
+		hv := happeningView{stmtView: stmt(fmt.Sprintf("T%d", i+1), parallax.Statement{Text: e.Text, Sources: e.Sources, Evidence: e.Evidence}),
+			ISO: e.Date, Written: oneLine(e.Written), Kind: e.Kind}
+		hv.When, hv.at, hv.until = happeningDate(e.Date, e.Precision, hv.Written)
+		if t, err := time.Parse(time.RFC3339, e.Reported); err == nil {
+			hv.Reported = fmtTime(t)
+		}
+		v.Happenings = append(v.Happenings, hv)
+	}
 	v.Sources = sourceViews(b.Sources, b.Copies)
 	v.Outlets = outletRows(b)
 	var cols []matrixCol
@@ -493,8 +517,9 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 	charts(v, b.Sources)
 }
 
-// charts fills the timeline and the coverage chart from the sources'
-// publication times.
+// charts fills the coverage chart, the list of articles in time order and
+// the timeline's axis from the sources' publication times and the
+// happenings already in v.
 func charts(v *storyView, srcs []parallax.Source) {
 	var dated []datedArticle
 	for _, s := range srcs {
@@ -507,12 +532,16 @@ func charts(v *storyView, srcs []parallax.Source) {
 			continue
 		}
 		dated = append(dated, datedArticle{t: t.UTC(), outlet: outletName(s)})
-		v.Timeline = append(v.Timeline, timelineEntry{Time: t.UTC(), When: fmtTime(t), Outlet: outletName(s),
+		v.Published = append(v.Published, timelineEntry{Time: t.UTC(), When: fmtTime(t), Outlet: outletName(s),
 			Title: oneLine(s.Title), Href: articleHref(s.ID, nil)})
 	}
-	slices.SortStableFunc(v.Timeline, func(a, b timelineEntry) int { return a.Time.Compare(b.Time) })
+	slices.SortStableFunc(v.Published, func(a, b timelineEntry) int { return a.Time.Compare(b.Time) })
 	v.Coverage = coverageSVG(dated)
-	v.TimeAxis = timelineSVG(v.Timeline)
+	var first, last time.Time
+	if len(v.Published) > 0 {
+		first, last = v.Published[0].Time, v.Published[len(v.Published)-1].Time
+	}
+	v.TimeAxis = timelineSVG(v.Happenings, first, last)
 }
 
 // datedArticle is an article's publication time and outlet, for the
@@ -520,6 +549,39 @@ func charts(v *storyView, srcs []parallax.Source) {
 type datedArticle struct {
 	t      time.Time
 	outlet string
+}
+
+// happeningDate shows a timeline date at its precision and returns the
+// period it names, zero when it cannot be placed on an axis (no year).
+func happeningDate(iso, precision, written string) (shown string, from, to time.Time) {
+	switch precision {
+	case "minute":
+		if t, err := time.Parse("2006-01-02T15:04", iso); err == nil {
+			return t.Format("2 Jan 2006, 15:04"), t, t.Add(time.Minute)
+		}
+	case "day":
+		if t, err := time.Parse("2006-01-02", iso); err == nil {
+			return t.Format("2 Jan 2006"), t, t.AddDate(0, 0, 1)
+		}
+		if t, err := time.Parse("--01-02", iso); err == nil {
+			return t.Format("2 January") + " (year not given)", time.Time{}, time.Time{}
+		}
+	case "month":
+		if t, err := time.Parse("2006-01", iso); err == nil {
+			return t.Format("January 2006"), t, t.AddDate(0, 1, 0)
+		}
+		if t, err := time.Parse("--01", iso); err == nil {
+			return t.Format("January") + " (year not given)", time.Time{}, time.Time{}
+		}
+	case "year":
+		if t, err := time.Parse("2006", iso); err == nil {
+			return t.Format("2006"), t, t.AddDate(1, 0, 0)
+		}
+	}
+	if written != "" {
+		return "“" + written + "” (not placed)", time.Time{}, time.Time{}
+	}
+	return oneLine(iso), time.Time{}, time.Time{}
 }
 
 func spanAt(list []parallax.Span, i int) *parallax.Span {

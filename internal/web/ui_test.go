@@ -103,7 +103,19 @@ func TestPages(t *testing.T) {
 		if got := strings.Count(matrix, "<rect class=\"c\"") + strings.Count(matrix, "<rect class=\"e\""); got != rows*4+3 {
 			t.Errorf("matrix has %d cells, want %d and 3 in the legend", got, rows*4)
 		}
-		// The timeline lists the articles in time order.
+		// The timeline: each dated happening, with its date and its
+		// citations, and a mark on the axis.
+		if len(b.Timeline) == 0 {
+			t.Fatal("the test brief has no timeline")
+		}
+		for i, e := range b.Timeline {
+			contains(t, page, fmt.Sprintf(`<span class="code">T%d</span>`, i+1), html.EscapeString(e.Text))
+			for j, src := range e.Sources {
+				contains(t, page, fmt.Sprintf(`href="/articles/%s?hl=%d-%d#hl"`, url.PathEscape(src), e.Evidence[j].Start, e.Evidence[j].End))
+			}
+		}
+		contains(t, page, `<strong class="when">3 Mar 2019</strong>`, `>T1</text>`, `<rect class="reported"`)
+		// The articles in time order.
 		for i, id := range ids {
 			contains(t, page, fmt.Sprintf(`<a href="/articles/%s">%s: %s</a>`, url.PathEscape(id), storyArticles[i].Outlet, storyArticles[i].Title))
 		}
