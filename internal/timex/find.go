@@ -232,7 +232,26 @@ func (p *parser) clock(i, n int) (item, int, bool) {
 	}
 	end := p.toks[j-1].e
 	ok := false
-	if mer, e := p.meridiem(end); e > 0 {
+	if !minutes && len(t.w) <= 2 && h >= 1 && h <= 12 && j+2 < len(p.toks) && p.toks[j].is("o") &&
+		(p.toks[j+1].is("'") || p.toks[j+1].is("’")) && p.toks[j+2].is("clock") && p.adjacentRun(j, 3) {
+		// "5 o'clock", "5 o'clock in the afternoon"
+		end, ok = p.toks[j+2].e, true
+		if k := j + 3; k+2 < len(p.toks) && p.toks[k].is("in") && p.toks[k+1].is("the") {
+			switch p.toks[k+2].w {
+			case "afternoon", "evening":
+				if h != 12 {
+					h += 12
+				}
+				end = p.toks[k+2].e
+			case "morning":
+				if h == 12 {
+					h = 0
+				}
+				end = p.toks[k+2].e
+			}
+		}
+	}
+	if mer, e := p.meridiem(end); !ok && e > 0 {
 		if h < 1 || h > 12 || len(t.w) > 2 {
 			return item{}, 0, false
 		}
@@ -409,6 +428,12 @@ func (p *parser) weekday(k, wd int, mod string, start int) (item, int, bool) {
 	if p.toks[k].w != fullWeekday[wd] {
 		return item{}, 0, false
 	}
+	if end+1 < len(p.toks) && p.toks[end].is("-") && p.toks[end].s == p.toks[k].e && p.toks[end+1].k == word {
+		return item{}, 0, false // a compound: "sunday-night programming"
+	}
+	if start == k && k > 0 && p.toks[k-1].is("the") && end < len(p.toks) && p.toks[end].k == word && p.toks[end].up && !p.breakBefore(end) {
+		return item{}, 0, false // a name: "the Sunday Times"
+	}
 	// Thursday, March 15, 2017 / Thursday 15 March: the date says which.
 	j := end
 	if j < len(p.toks) && p.toks[j].is(",") {
@@ -517,6 +542,11 @@ func (p *parser) phrase(i int) (item, int, bool) {
 		}
 		if w == "week" || w == "month" || w == "year" || w == "weekend" {
 			return p.period(i, i+2, t.w, w)
+		}
+		if seasons[w] {
+			// "this fall": found, with no value (there is no season
+			// precision).
+			return item{e: p.expr(i, i+2, Date{}, true)}, i + 2, true
 		}
 	case "earlier", "later":
 		if next(i+1) == "this" {

@@ -71,6 +71,10 @@ func TestFind(t *testing.T) {
 			[]want{{"march 15 , 2017", "2017-03-15", false, Point}, {"may", "--05", false, Point}}},
 		{"mid month", "By mid-July it was done.", time.Time{},
 			[]want{{"mid-July", "--07", false, Point}}},
+		{"o'clock", "It struck around 5 o'clock in the afternoon on Tuesday.", friday,
+			[]want{{"5 o'clock in the afternoon on Tuesday", "2017-03-28T17:00", true, Point}}},
+		{"seasons and names", "We watched sunday-night television, read the Sunday Times, and will sell it this fall.", friday,
+			[]want{{"this fall", "", true, Point}}},
 		{"possessive", "July's meeting and 2016's vote.", time.Time{},
 			[]want{{"July", "--07", false, Point}, {"2016", "2016", false, Point}}},
 	}

@@ -18,6 +18,8 @@ var (
 
 	partOfDay = set("morning", "afternoon", "evening", "night")
 
+	seasons = set("spring", "summer", "fall", "autumn", "winter")
+
 	// monthCues are the words after which a month name alone is a month.
 	monthCues = set("in", "since", "until", "till", "by", "from", "during", "before", "after",
 		"through", "throughout", "of", "mid", "last", "next", "this", "early", "late", "between")
