@@ -10,6 +10,8 @@
 //	parallax timeline [flags] INPUT...
 //	parallax extract [flags] FILE.html|URL
 //	parallax fetch [flags] FEED_URL|PAGE_URL|FILE.opml...
+//	parallax serve [flags]
+//	parallax ingest [flags] DIR|FILE.jsonl|feeds.opml...
 //	parallax eval SUBCOMMAND ...
 //	parallax version
 //
@@ -88,6 +90,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runExtract(ctx, rest, stdin, stdout, stderr)
 	case "fetch":
 		return runFetch(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "ingest":
+		return runIngest(ctx, rest, stdout, stderr)
 	case "stories":
 		return runStories(ctx, rest, stdin, stdout, stderr)
 	case "timeline":
@@ -117,6 +123,12 @@ Usage:
   parallax fetch FEED|PAGE|FILE.opml...
                                     poll feeds once, write new entries as
                                     article records ('parallax fetch -h')
+  parallax serve [flags]            run the service: follow feeds, group
+                                    stories, serve briefs on the web
+                                    ('parallax serve -h' for details)
+  parallax ingest [flags] DIR|FILE.jsonl|feeds.opml...
+                                    load articles or feeds into the
+                                    service's database ('parallax ingest -h')
   parallax eval SUBCOMMAND ...      measure quality: rouge, summarize, compare,
                                     align, citations, quotes, extract
                                     ('parallax eval help' for details)
