@@ -38,4 +38,7 @@
 // when the whole week (Monday to Sunday) lies in one month and stay
 // Unknown otherwise, and "N weeks ago" resolves to the day 7N days before
 // the reference.
+//
+// LoadLabelled and Score measure Find on the labelled set of
+// testdata/dates (see its README); "parallax eval dates" prints the scores.
 package timex

@@ -87,12 +87,20 @@ func (c *Counts) Add(o Counts) {
 	c.FoundValueHit += o.FoundValueHit
 }
 
-// SpanPrecision, SpanRecall, ValuePrecision and ValueRecall are the
-// shares of Counts, 0 when there is nothing to share.
-func (c Counts) SpanPrecision() float64  { return ratio(c.FoundHit, c.Found) }
-func (c Counts) SpanRecall() float64     { return ratio(c.GoldHit, c.Gold) }
+// SpanPrecision is the share of found expressions that overlap a label
+// (0 when none was found).
+func (c Counts) SpanPrecision() float64 { return ratio(c.FoundHit, c.Found) }
+
+// SpanRecall is the share of labels that overlap a found expression.
+func (c Counts) SpanRecall() float64 { return ratio(c.GoldHit, c.Gold) }
+
+// ValuePrecision is the share of found expressions with a value that
+// overlap a label of the very same value.
 func (c Counts) ValuePrecision() float64 { return ratio(c.FoundValueHit, c.FoundValues) }
-func (c Counts) ValueRecall() float64    { return ratio(c.GoldValueHit, c.GoldValues) }
+
+// ValueRecall is the share of labels with a value that overlap a found
+// expression of the very same value.
+func (c Counts) ValueRecall() float64 { return ratio(c.GoldValueHit, c.GoldValues) }
 
 func ratio(a, b int) float64 {
 	if b == 0 {

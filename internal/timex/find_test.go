@@ -42,6 +42,8 @@ func TestFind(t *testing.T) {
 			[]want{{"Friday", "2017-03-31", true, Point}}},
 		{"weekday future", "The panel will meet on Thursday.", friday,
 			[]want{{"Thursday", "2017-04-06", true, Point}}},
+		{"weekday hoped for", "They hoped to get supplies in by Thursday.", friday,
+			[]want{{"Thursday", "2017-04-06", true, Point}}},
 		{"weekday without reference", "Mr Trump weighed in on Friday.", time.Time{},
 			[]want{{"Friday", "", true, Point}}},
 		{"last and next", "Last Thursday, last September and next September; this September.", friday,

@@ -29,8 +29,8 @@ var (
 		"through", "throughout", "of", "early", "late", "mid", "circa", "year", "around", "between")
 
 	// futureCues are the words that make a clause tell the future.
-	futureCues = set("will", "ll", "shall", "would", "scheduled", "expected", "plans", "planned",
-		"due", "upcoming", "going", "set", "aims", "intends")
+	futureCues = set("will", "ll", "shall", "would", "scheduled", "expected", "plan", "plans", "planned",
+		"due", "upcoming", "going", "set", "aim", "aims", "intend", "intends", "hope", "hopes", "hoped", "hoping")
 
 	// reporting verbs end the look back for a tense: in "said on Thursday
 	// it would", the day dates the saying.
