@@ -119,18 +119,24 @@ func (s *server) storyWithBrief(r *http.Request, id string) (store.Story, []byte
 	if err != nil {
 		return st, nil, time.Time{}, fmt.Errorf("story %s: %w", id, err)
 	}
+	brief, at, err := s.briefOf(r, id)
+	return st, brief, at, err
+}
+
+// briefOf reads a story's brief; nil when none is built yet.
+func (s *server) briefOf(r *http.Request, id string) ([]byte, time.Time, error) {
 	brief, at, err := s.store.Brief(r.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
-		return st, nil, time.Time{}, nil
+		return nil, time.Time{}, nil
 	}
 	if err != nil {
-		return st, nil, time.Time{}, fmt.Errorf("brief of story %s: %w", id, err)
+		return nil, time.Time{}, fmt.Errorf("brief of story %s: %w", id, err)
 	}
 	if len(bytes.TrimSpace(brief)) == 0 || !json.Valid(brief) {
 		s.log.Error("stored brief is not JSON", "story", id, "bytes", len(brief))
-		return st, nil, time.Time{}, nil
+		return nil, time.Time{}, nil
 	}
-	return st, brief, at, nil
+	return brief, at, nil
 }
 
 // articlesAnswer lists articles.

@@ -55,6 +55,8 @@ type server struct {
 	counts  countsCache
 	ui      *pages
 	now     func() time.Time
+	// storyPages keeps rendered story pages by the times that change them.
+	storyPages *pageCache
 }
 
 // New returns the web server's handler: the JSON API, /openapi.json,
@@ -84,6 +86,7 @@ func newServer(cfg Config) (*server, error) {
 		s.timeout = DefaultTimeout
 	}
 	s.counts = countsCache{store: cfg.Store, ttl: countsTTL, now: time.Now}
+	s.storyPages = newPageCache(storyPageCache)
 	ui, err := parsePages()
 	if err != nil {
 		return nil, err

@@ -118,17 +118,17 @@ func matrixSVG(rows []matrixRow, cols []matrixCol, b *parallax.Brief) (template.
 				origin = i
 			}
 		}
+		// Empty cells are the row's background; only reported ones are
+		// drawn, so a wide story's page stays small.
+		fmt.Fprintf(&sb, `<rect class="e" x="%d" y="%d" width="%d" height="%d" rx="2"/>`, labelW+1, ry+1, len(order)*cell-2, cell-2)
 		for x, ci := range order {
 			cx := labelW + x*cell
 			share := 0.0
 			if perCol[ci] > 0 {
 				share = float64(support[ci]) / float64(perCol[ci])
 			}
-			tip := fmt.Sprintf("%s · %s: %d of %d %s report it — %s", row.Code, cols[ci].Name, support[ci], perCol[ci],
-				plural(perCol[ci], "article", "articles"), short(row.Text, 160))
-			if share == 0 {
-				fmt.Fprintf(&sb, `<rect class="e" x="%d" y="%d" width="%d" height="%d" rx="2"><title>%s</title></rect>`, cx+1, ry+1, cell-2, cell-2, esc(tip))
-			} else {
+			tip := fmt.Sprintf("%s · %s: %d of %d %s", row.Code, cols[ci].Name, support[ci], perCol[ci], plural(perCol[ci], "article", "articles"))
+			if share > 0 {
 				fmt.Fprintf(&sb, `<rect class="c" x="%d" y="%d" width="%d" height="%d" rx="2" fill-opacity="%.2f"><title>%s</title></rect>`, cx+1, ry+1, cell-2, cell-2, 0.25+0.75*share, esc(tip))
 			}
 			if ci == origin {
@@ -244,15 +244,15 @@ func coverageSVG(arts []datedArticle) template.HTML {
 	for r, label := range labels {
 		y := r * rowH
 		fmt.Fprintf(&sb, `<text class="row" x="%d" y="%d" text-anchor="end">%s<title>%s</title></text>`, labelW-6, y+rowH/2+4, esc(short(label, 22)), esc(label))
+		fmt.Fprintf(&sb, `<rect class="e" x="%d" y="%d" width="%d" height="%d"/>`, labelW, y+1, n*cw-1, rowH-2)
 		for c := 0; c < n; c++ {
 			x := labelW + c*cw
 			k := grid[r][c]
-			from := start.Add(time.Duration(c) * step)
-			tip := fmt.Sprintf("%s, %s: %d %s", label, bucketName(from, step), k, plural(k, "article", "articles"))
 			if k == 0 {
-				fmt.Fprintf(&sb, `<rect class="e" x="%d" y="%d" width="%d" height="%d"><title>%s</title></rect>`, x, y+1, cw-1, rowH-2, esc(tip))
 				continue
 			}
+			from := start.Add(time.Duration(c) * step)
+			tip := fmt.Sprintf("%s, %s: %d %s", label, bucketName(from, step), k, plural(k, "article", "articles"))
 			fmt.Fprintf(&sb, `<rect class="c" x="%d" y="%d" width="%d" height="%d" fill-opacity="%.2f"><title>%s</title></rect>`, x, y+1, cw-1, rowH-2, 0.3+0.7*float64(k)/float64(most), esc(tip))
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -78,12 +79,70 @@ func (s *server) render(w http.ResponseWriter, status int, name string, data any
 	if err := s.ui.tmpl[name].ExecuteTemplate(buf, "base", data); err != nil {
 		return fmt.Errorf("page %s: %w", name, err)
 	}
+	writePage(w, status, buf.Bytes())
+	return nil
+}
+
+// execute executes a page and returns its bytes.
+func (s *server) execute(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := s.ui.tmpl[name].ExecuteTemplate(&buf, "base", data); err != nil {
+		return nil, fmt.Errorf("page %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// writePage writes a rendered page.
+func writePage(w http.ResponseWriter, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
-	return nil
+	_, _ = w.Write(body)
+}
+
+// storyPageCache is how many rendered story pages are kept.
+const storyPageCache = 128
+
+// A pageCache keeps rendered pages by key and version, the oldest put
+// leaving first when it is full. A page of another version is a miss.
+type pageCache struct {
+	mu    sync.Mutex
+	max   int
+	pages map[string]cachedPage
+	order []string // keys, oldest first
+}
+
+type cachedPage struct {
+	version string
+	body    []byte
+}
+
+func newPageCache(n int) *pageCache {
+	return &pageCache{max: n, pages: make(map[string]cachedPage, n)}
+}
+
+func (c *pageCache) get(key, version string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.pages[key]
+	if !ok || p.version != version {
+		return nil, false
+	}
+	return p.body, true
+}
+
+func (c *pageCache) put(key, version string, body []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.pages[key]; !ok {
+		if len(c.order) >= c.max {
+			delete(c.pages, c.order[0])
+			c.order = c.order[1:]
+		}
+		c.order = append(c.order, key)
+	}
+	c.pages[key] = cachedPage{version: version, body: body}
 }
 
 // base is what every page's frame shows.
@@ -367,7 +426,27 @@ func (s *server) uiStory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	st, raw, at, err := s.storyWithBrief(r, id)
+	st, err := s.store.Story(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound("story %q not found", id)
+	}
+	if err != nil {
+		return fmt.Errorf("story %s: %w", id, err)
+	}
+	// A story page changes only when an article joins or a brief is
+	// stored: both move a time of the story, which names the version.
+	etag := fmt.Sprintf(`"%s-%d-%d"`, s.ui.version, st.Updated.UnixMicro(), st.Briefed.UnixMicro())
+	if r.Header.Get("If-None-Match") == etag {
+		w.Header().Set("ETag", etag)
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
+	if body, ok := s.storyPages.get(id, etag); ok {
+		w.Header().Set("ETag", etag)
+		writePage(w, http.StatusOK, body)
+		return nil
+	}
+	raw, at, err := s.briefOf(r, id)
 	if err != nil {
 		return err
 	}
@@ -404,7 +483,16 @@ func (s *server) uiStory(w http.ResponseWriter, r *http.Request) error {
 		v.Headline = "Untitled story"
 	}
 	v.base = base{Title: v.Headline, Nav: "stories"}
-	return s.render(w, http.StatusOK, "story", v)
+	body, err := s.execute("story", v)
+	if err != nil {
+		return err
+	}
+	if v.HasBrief {
+		s.storyPages.put(id, etag, body)
+	}
+	w.Header().Set("ETag", etag)
+	writePage(w, http.StatusOK, body)
+	return nil
 }
 
 // buildStoryView fills a story page from its brief.

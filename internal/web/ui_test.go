@@ -2,12 +2,15 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/store"
@@ -100,8 +103,23 @@ func TestPages(t *testing.T) {
 		if got := strings.Count(matrix, `<text class="col"`); got != 4 {
 			t.Errorf("matrix has %d columns, want 4", got)
 		}
-		if got := strings.Count(matrix, "<rect class=\"c\"") + strings.Count(matrix, "<rect class=\"e\""); got != rows*4+3 {
-			t.Errorf("matrix has %d cells, want %d and 3 in the legend", got, rows*4)
+		// A shaded cell for each outlet that reports a statement (each
+		// outlet has one article here), and two in the legend.
+		shaded := 0
+		var all []parallax.Statement
+		all = append(append(all, b.Summary...), b.Agreed...)
+		for _, id := range ids {
+			all = append(all, b.Exclusive[id]...)
+		}
+		for _, st := range all {
+			outlets := map[string]bool{}
+			for _, src := range st.Sources {
+				outlets[src] = true
+			}
+			shaded += len(outlets)
+		}
+		if got := strings.Count(matrix, `<rect class="c"`); got != shaded+2 {
+			t.Errorf("matrix has %d shaded cells, want %d and 2 in the legend", got, shaded)
 		}
 		// The timeline: each dated happening, with its date and its
 		// citations, and a mark on the axis.
@@ -122,6 +140,42 @@ func TestPages(t *testing.T) {
 		page = get(t, "/stories/story-lanterns", 200)
 		contains(t, page, "being built", "Lantern festival draws crowds", `href="/articles/lone"`)
 		get(t, "/stories/no-such-story", 404)
+	})
+
+	t.Run("story cache", func(t *testing.T) {
+		first := do(t, s, "GET", "/stories/"+storyID, "", "")
+		etag := first.Header().Get("ETag")
+		if etag == "" {
+			t.Fatal("no ETag")
+		}
+		again := do(t, s, "GET", "/stories/"+storyID, "", "")
+		if again.Body.String() != first.Body.String() || again.Header().Get("ETag") != etag {
+			t.Error("the page changed with nothing stored")
+		}
+		req := httptest.NewRequest("GET", "/stories/"+storyID, nil)
+		req.Header.Set("If-None-Match", etag)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != 304 || rec.Body.Len() != 0 {
+			t.Errorf("If-None-Match: %d, %d bytes", rec.Code, rec.Body.Len())
+		}
+		// A newer brief is shown at once.
+		nb := *b
+		nb.Title = "A newer brief"
+		nb.Summary = append([]parallax.Statement{}, b.Summary[:1]...)
+		raw, _ := json.Marshal(&nb)
+		if err := st.PutBrief(context.Background(), storyID, time.Now().Add(time.Hour), raw); err != nil {
+			t.Fatal(err)
+		}
+		after := do(t, s, "GET", "/stories/"+storyID, "", "")
+		if after.Header().Get("ETag") == etag || strings.Count(after.Body.String(), `<p class="statement">`) != 1 {
+			t.Errorf("the new brief is not shown: %d summary sentences", strings.Count(after.Body.String(), `<p class="statement">`))
+		}
+		// Put the first brief back for the tests that follow.
+		raw, _ = json.Marshal(b)
+		if err := st.PutBrief(context.Background(), storyID, time.Now().Add(2*time.Hour), raw); err != nil {
+			t.Fatal(err)
+		}
 	})
 
 	t.Run("highlight", func(t *testing.T) {
