@@ -79,6 +79,21 @@ func BenchmarkPutArticles(b *testing.B) {
 	})
 }
 
+// BenchmarkPutArticle stores one new article per transaction, as a fetch
+// job does: the cost of a commit (an fsync on both databases) shows.
+func BenchmarkPutArticle(b *testing.B) {
+	benchStores(b, func(b *testing.B, s Store) {
+		n := 0
+		for b.Loop() {
+			if _, err := s.PutArticles(ctx, []Article{benchArticle(n)}); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+	})
+}
+
 // BenchmarkStoryRead reads what the story page shows (the story, its
 // articles and its brief) for random stories of a store holding 100,000
 // articles of about 2 KB in 20,000 stories of 5, each with a brief. The
