@@ -33,6 +33,7 @@ const evalUsage = `Usage:
   parallax eval load --url URL [--rate R] [--duration D] [--path P]
   parallax eval corpus --data FILE [--data FILE...] --articles N [-o FILE]
   parallax eval timeline --data DIR [--topics a,b] [--method parallax|baseline]
+  parallax eval dates [--labels DIR] [--shared DIR] [--errors]
 
 rouge      scores each case {"id","peer":[...],"refs":[[...],...]} with the given
            ROUGE-1.5.5 flags (-n N, -m, -2 D, -u, -l N, -b N, -f A, -p A, ...) and
@@ -68,6 +69,9 @@ corpus     writes N article records made from a dataset's real articles and
 load       asks a running 'parallax serve' for story pages at a fixed rate
            from this process and prints the latency quantiles ("parallax
            eval load -h").
+dates      scores the date finder on the labelled dates of testdata/dates:
+           precision and recall of expressions and of resolved values
+           ("parallax eval dates -h").
 timeline   builds a timeline of each Timeline17 topic and scores it against the
            journalists' timelines: date F1, concat, agreement and alignment
            ROUGE-1/2 ("parallax eval timeline -h").
@@ -109,6 +113,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runEvalCorpus(ctx, args[1:], stdout, stderr)
 	case "timeline":
 		return runEvalTimeline(ctx, args[1:], stdout, stderr)
+	case "dates":
+		return runEvalDates(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, evalUsage)
 		return nil
