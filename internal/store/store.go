@@ -4,7 +4,7 @@
 // One interface, Store, has two implementations: SQLite (the default, pure
 // Go, one file, nothing to install) and PostgreSQL (several processes on
 // several machines sharing one database). Both pass the one test suite in
-// storetest_test.go. Open picks the implementation from the address.
+// store_test.go. Open picks the implementation from the address.
 //
 // Articles are keyed twice: by canonical URL when they have one and by the
 // hash of their normalized text, so the same report fetched twice, or
