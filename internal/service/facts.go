@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/dedup"
@@ -96,7 +97,8 @@ func (cs *clusterState) reports(members []int) int {
 
 // headline picks a story's headline: the title that shares the most words
 // with its articles' other titles (the one most of them tell), the
-// earliest among equals; "" when no article has a title.
+// earliest among equals; when no article has a title, the opening of the
+// founding article.
 func headline(arts []parallax.Article, members []int) string {
 	words := func(t string) []string {
 		ws := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -130,5 +132,28 @@ func headline(arts []parallax.Article, members []int) string {
 			best, score = t, s
 		}
 	}
+	if best == "" && len(members) > 0 {
+		best = opening(arts[members[0]].Text)
+	}
 	return best
+}
+
+// opening returns the first line of a text, cut to about 100 bytes at a
+// space: the headline of a story whose articles have no title.
+func opening(t string) string {
+	t = strings.TrimSpace(t)
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	if len(t) <= 100 {
+		return t
+	}
+	cut := strings.LastIndexByte(t[:100], ' ')
+	if cut < 40 {
+		cut = 100
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+	}
+	return t[:cut] + "…"
 }

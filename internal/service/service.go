@@ -137,6 +137,8 @@ type Service struct {
 	sweepMu sync.Mutex
 	swept   time.Time // when stale briefs were last looked for
 	feedsAt time.Time // when due feeds were last looked for
+
+	recovered chan struct{} // closed when Start's recovery is done
 }
 
 var _ web.Ingester = (*Service)(nil)
@@ -298,6 +300,11 @@ func (s *Service) Start(ctx context.Context, feeds []store.Feed) error {
 	if err := s.q.Start(ctx); err != nil {
 		return fmt.Errorf("service: starting river: %w", err)
 	}
+	s.recovered = make(chan struct{})
+	go func() {
+		defer close(s.recovered)
+		s.recover(ctx)
+	}()
 	return nil
 }
 
@@ -305,6 +312,9 @@ func (s *Service) Start(ctx context.Context, feeds []store.Feed) error {
 // ctx ends, then cancels them (River runs a cancelled job again later). It
 // does not close the store.
 func (s *Service) Stop(ctx context.Context) error {
+	if s.recovered != nil {
+		<-s.recovered
+	}
 	err := s.q.Stop(ctx)
 	if err != nil && ctx.Err() != nil {
 		hard, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -55,9 +55,30 @@ func (s *Service) tick(ctx context.Context) error {
 		}
 	}
 	if sweep {
-		return s.sweepBriefs(ctx, since, now)
+		return s.sweepBriefs(ctx, since, now, 2*s.opts.BriefDelay+10*time.Second)
 	}
 	return nil
+}
+
+// recover queues, when a process starts, what a process that died may
+// have left undone: clustering of the articles waiting for it, and the
+// rebuild of every brief older than its story (of the stories updated
+// in the last day), whatever its age, since the job that was to rebuild
+// it may have died with the process. A rebuild queued twice costs one
+// read: a brief as new as its story is not built again.
+func (s *Service) recover(ctx context.Context) {
+	c, err := s.st.Counts(ctx)
+	if err != nil {
+		s.log.Warn("counting at start", "err", err)
+		return
+	}
+	if c.Unclustered > 0 {
+		s.enqueueCluster(ctx)
+	}
+	now := s.opts.Now()
+	if err := s.sweepBriefs(ctx, now.Add(-sweepFirst), now, 0); err != nil {
+		s.log.Warn("looking for stale briefs at start", "err", err)
+	}
 }
 
 // pollDue queues a poll of every feed that is due.
@@ -82,10 +103,10 @@ func (s *Service) pollDue(ctx context.Context, now time.Time) error {
 }
 
 // sweepBriefs queues a rebuild of the briefs older than their story among
-// the stories updated since, that have waited longer than a rebuild
-// should: a process that died between saving a clustering step and
-// queueing its rebuilds leaves such stories behind.
-func (s *Service) sweepBriefs(ctx context.Context, since, now time.Time) error {
+// the stories updated since, that have waited longer than minAge: a
+// process that died between saving a clustering step and queueing its
+// rebuilds, or while a rebuild ran, leaves such stories behind.
+func (s *Service) sweepBriefs(ctx context.Context, since, now time.Time, minAge time.Duration) error {
 	var stale []string
 	cursor := ""
 	for range sweepMaxPages {
@@ -94,7 +115,7 @@ func (s *Service) sweepBriefs(ctx context.Context, since, now time.Time) error {
 			return fmt.Errorf("listing stories updated since %s: %w", since.UTC().Format(time.RFC3339), err)
 		}
 		for _, st := range page.Stories {
-			if st.Briefed.Before(st.Updated) && now.Sub(st.Updated) > 2*s.opts.BriefDelay+10*time.Second {
+			if st.Briefed.Before(st.Updated) && now.Sub(st.Updated) >= minAge {
 				stale = append(stale, st.ID)
 			}
 		}
