@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/eval"
@@ -33,6 +34,8 @@ Flags:
   --path P         the page asked for (default /stories/{id})
   --stories N      story ids to draw from (default 1000)
   --seed S         seed of the draw (default 1)
+  --token T        bearer token sent with every request, for a server whose
+                   reads need one (default $PARALLAX_READ_TOKEN)
 `
 
 func runEvalLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -47,6 +50,7 @@ func runEvalLoad(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs.StringVar(&o.Path, "path", "/stories/{id}", "page asked for")
 	fs.IntVar(&o.Stories, "stories", 1000, "story ids to draw from")
 	fs.Uint64Var(&o.Seed, "seed", 1, "seed of the draw")
+	fs.StringVar(&o.Token, "token", os.Getenv("PARALLAX_READ_TOKEN"), "bearer token for reads")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -32,6 +32,9 @@ type LoadOptions struct {
 	Stories int
 	// Seed seeds the draw of story ids.
 	Seed uint64
+	// Token, when set, is sent as a bearer token with every request, for
+	// a server whose reads need one.
+	Token string
 	// Client makes the requests; nil means a client with a 10 s timeout
 	// and enough idle connections for the rate.
 	Client *http.Client
@@ -84,7 +87,7 @@ func Load(ctx context.Context, o LoadOptions) (LoadResult, error) {
 	var ids []string
 	if strings.Contains(o.Path, "{id}") {
 		var err error
-		if ids, err = storyIDs(ctx, client, base, o.Stories); err != nil {
+		if ids, err = storyIDs(ctx, client, base, o.Stories, o.Token); err != nil {
 			return LoadResult{}, err
 		}
 		if len(ids) == 0 {
@@ -131,7 +134,7 @@ func Load(ctx context.Context, o LoadOptions) (LoadResult, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			n, err := get(ctx, client, base+path)
+			n, err := get(ctx, client, base+path, o.Token)
 			ms := float64(time.Since(due)) / float64(time.Millisecond)
 			if measured {
 				mu.Lock()
@@ -174,8 +177,8 @@ func Quantile(sorted []float64, q float64) float64 {
 	return sorted[min(max(i, 0), len(sorted)-1)]
 }
 
-func get(ctx context.Context, client *http.Client, u string) (int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+func get(ctx context.Context, client *http.Client, u, token string) (int64, error) {
+	req, err := newGet(ctx, u, token)
 	if err != nil {
 		return 0, err
 	}
@@ -195,7 +198,15 @@ func get(ctx context.Context, client *http.Client, u string) (int64, error) {
 }
 
 // storyIDs pages through /api/stories until it has n ids or the list ends.
-func storyIDs(ctx context.Context, client *http.Client, base string, n int) ([]string, error) {
+func newGet(ctx context.Context, u, token string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err == nil && token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return req, err
+}
+
+func storyIDs(ctx context.Context, client *http.Client, base string, n int, token string) ([]string, error) {
 	var ids []string
 	cursor := ""
 	for len(ids) < n {
@@ -203,7 +214,7 @@ func storyIDs(ctx context.Context, client *http.Client, base string, n int) ([]s
 		if cursor != "" {
 			u += "&cursor=" + url.QueryEscape(cursor)
 		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		req, err := newGet(ctx, u, token)
 		if err != nil {
 			return nil, err
 		}
