@@ -173,6 +173,8 @@ type step struct {
 	Changed []string
 	// Merged counts the stored stories merged into others.
 	Merged int
+	// mem is the time spent in memory: the clusterer and the facts.
+	mem time.Duration
 }
 
 // errNothing: no article waits for clustering.
@@ -203,6 +205,7 @@ func (cs *clusterState) step(ctx context.Context, st store.Store, limit int, now
 		return cmp.Or(a.Published.Compare(b.Published), cmp.Compare(a.Seq, b.Seq))
 	})
 	cs.broken = true // until the save succeeds
+	start := time.Now()
 	changed := make(map[int]bool)
 	idxs := make([]int, len(arts))
 	for i, a := range arts {
@@ -229,6 +232,7 @@ func (cs *clusterState) step(ctx context.Context, st store.Store, limit int, now
 		c.Stories = append(c.Stories, cs.facts(r, now))
 		res.Changed = append(res.Changed, r.id)
 	}
+	res.mem = time.Since(start)
 	if err := st.SaveClustering(ctx, c); err != nil {
 		return step{}, fmt.Errorf("saving the clustering of %d articles: %w", len(arts), err)
 	}

@@ -250,7 +250,11 @@ func (s *Service) clusterStep(ctx context.Context) (step, error) {
 	if err != nil {
 		return step{}, fmt.Errorf("taking the clustering lock: %w", err)
 	}
-	defer unlock()
+	locked := time.Now()
+	defer func() {
+		unlock()
+		s.m.lockedNanos.Add(int64(time.Since(locked)))
+	}()
 	if s.cs.broken {
 		s.log.Warn("clustering state ran ahead of the store; replaying the log from the start")
 		s.cs = newClusterState()
@@ -276,6 +280,7 @@ func (s *Service) clusterStep(ctx context.Context) (step, error) {
 	}
 	s.m.clusterSeconds.Observe(time.Since(start).Seconds())
 	s.m.clustered.Add(uint64(res.Clustered))
+	s.m.memNanos.Add(int64(res.mem))
 	return res, nil
 }
 

@@ -25,6 +25,10 @@ type serviceMetrics struct {
 	clusterSeconds *metrics.Histogram
 	briefSeconds   *metrics.Histogram
 	unclustered    atomic.Int64
+	// lockedNanos sums the time spent holding the clustering lock, and
+	// memNanos the part of it spent in memory (clusterer, facts), for
+	// benchmarks.
+	lockedNanos, memNanos atomic.Int64
 }
 
 func newServiceMetrics(r *metrics.Registry) *serviceMetrics {
