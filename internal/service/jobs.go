@@ -298,11 +298,18 @@ func (s *Service) ClusterPending(ctx context.Context, progress func(clustered in
 
 // clusterAll clusters until no article waits, noting the changed stories.
 func (s *Service) clusterAll(ctx context.Context, changed map[string]bool, progress func(clustered int)) (int, error) {
-	total := 0
+	total, conflicts := 0, 0
 	for {
 		res, err := s.clusterStep(ctx)
 		if errors.Is(err, errNothing) {
 			return total, nil
+		}
+		if errors.Is(err, store.ErrConflict) && conflicts < 3 {
+			// Another process clustered these articles (two processes
+			// on one SQLite file do not share a lock): start from the
+			// log again.
+			conflicts++
+			continue
 		}
 		if err != nil {
 			return total, fmt.Errorf("service: clustering: %w", err)

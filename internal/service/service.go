@@ -198,15 +198,8 @@ func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
 		sqldb.SetMaxOpenConns(1)
 		drv := riversqlite.New(sqldb)
 		if err := migrate(ctx, drv, func(ctx context.Context, m *rivermigrate.Migrator[*sql.Tx]) error {
-			tx, err := sqldb.BeginTx(ctx, nil)
-			if err != nil {
-				return err
-			}
-			defer tx.Rollback()
-			if _, err := m.MigrateTx(ctx, tx, rivermigrate.DirectionUp, nil); err != nil {
-				return err
-			}
-			return tx.Commit()
+			_, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+			return err
 		}); err != nil {
 			sqldb.Close()
 			return nil, err
