@@ -264,11 +264,12 @@ func loadDemo(ctx context.Context, svc *service.Service, log *slog.Logger) ([]st
 			ok = append(ok, a)
 		}
 	}
-	rep, err := svc.Load(ctx, ok, nil)
+	// Clustered before the server opens, so the first page shows stories.
+	rep, clustered, err := svc.LoadAndCluster(ctx, ok, nil, nil)
 	if err != nil {
 		return nil, err
 	}
-	log.Info("demo: sample articles loaded", "from", shared, "new", rep.Stored, "already stored", rep.Duplicates)
+	log.Info("demo: sample articles loaded", "from", shared, "new", rep.Stored, "already stored", rep.Duplicates, "clustered", clustered)
 	return nil, nil
 }
 
