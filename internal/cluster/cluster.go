@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -128,6 +129,9 @@ type Clusterer struct {
 }
 
 type artRec struct {
+	// a is the article with only its opening kept of its text (what the
+	// headline of an untitled story reads), so a long stream does not
+	// hold every text it has seen.
 	a     parallax.Article
 	story int32 // the story it joined or started (follow merges)
 }
@@ -196,7 +200,9 @@ func (c *Clusterer) Len() int { return len(c.arts) }
 // now.
 func (c *Clusterer) Add(a parallax.Article) int {
 	idx := int32(len(c.arts))
-	c.arts = append(c.arts, artRec{a: a, story: -1})
+	kept := a
+	kept.Text = strings.Clone(opening(a.Text))
+	c.arts = append(c.arts, artRec{a: kept, story: -1})
 	t := int64(0)
 	if !a.Published.IsZero() {
 		t = max(a.Published.UnixNano(), 1)
