@@ -524,7 +524,7 @@ func (p *Postgres) assignFailure(ctx context.Context, tx pgx.Tx, ids []string, s
 		return err
 	}
 	defer rows.Close()
-	for rows.Next() {
+	if rows.Next() { // the first offending article names the failure
 		var id string
 		var seq int64
 		var found bool
