@@ -46,6 +46,24 @@ type Feed struct {
 	Dropped int
 }
 
+// Outlet names the outlet of the feed's entries: the given title (a
+// subscription's), else the feed's own, else the site's host without
+// "www.".
+func (f *Feed) Outlet(title string) string {
+	if title != "" {
+		return title
+	}
+	if f.Title != "" {
+		return f.Title
+	}
+	for _, s := range []string{f.SiteURL, f.URL} {
+		if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
+			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+	}
+	return ""
+}
+
 // An Entry is one item of a feed.
 type Entry struct {
 	// ID identifies the entry within its feed, stably across polls: the

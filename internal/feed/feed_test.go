@@ -430,3 +430,21 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "entries/s")
 }
+
+func TestOutlet(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		f     Feed
+		want  string
+	}{
+		{"Given", Feed{Title: "Own", SiteURL: "https://www.site.example/"}, "Given"},
+		{"", Feed{Title: "Own", SiteURL: "https://www.site.example/"}, "Own"},
+		{"", Feed{SiteURL: "https://WWW.Site.example/news"}, "site.example"},
+		{"", Feed{URL: "https://feeds.other.example/rss"}, "feeds.other.example"},
+		{"", Feed{URL: "not a url"}, ""},
+	} {
+		if got := c.f.Outlet(c.title); got != c.want {
+			t.Errorf("Outlet(%q) of %+v = %q, want %q", c.title, c.f, got, c.want)
+		}
+	}
+}

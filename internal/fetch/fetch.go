@@ -190,6 +190,17 @@ type Response struct {
 	ETag, LastModified string
 }
 
+// IsHTML reports whether the response is an HTML page: by its media type,
+// else by the opening of its body.
+func (r *Response) IsHTML() bool {
+	switch r.ContentType {
+	case "text/html", "application/xhtml+xml":
+		return true
+	}
+	head := bytes.ToLower(r.Body[:min(len(r.Body), 1024)])
+	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
+}
+
 // Text returns the body converted to UTF-8, with the charset taken from the
 // Content-Type header, a <meta> element or XML declaration, or sniffing.
 func (r *Response) Text() ([]byte, string, error) {

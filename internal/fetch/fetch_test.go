@@ -485,3 +485,22 @@ func TestCancel(t *testing.T) {
 		t.Errorf("cancelled: %v", err)
 	}
 }
+
+func TestIsHTML(t *testing.T) {
+	for _, c := range []struct {
+		ctype, body string
+		want        bool
+	}{
+		{"text/html", "", true},
+		{"application/xhtml+xml", "<x/>", true},
+		{"", "  <!DOCTYPE HTML><p>x", true},
+		{"application/octet-stream", "<html><body>", true},
+		{"application/rss+xml", "<?xml version='1.0'?><rss>", false},
+		{"", "", false},
+	} {
+		r := &Response{ContentType: c.ctype, Body: []byte(c.body)}
+		if got := r.IsHTML(); got != c.want {
+			t.Errorf("IsHTML(%q, %q) = %v, want %v", c.ctype, c.body, got, c.want)
+		}
+	}
+}

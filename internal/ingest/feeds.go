@@ -1,11 +1,9 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -300,7 +298,7 @@ func (p *poller) poll(ctx context.Context, t target) *polled {
 		return r
 	}
 	f, err := feed.Parse(resp.Body, resp.Header.Get("Content-Type"), resp.URL)
-	if err != nil && t.url == t.input && looksLikePage(resp) {
+	if err != nil && t.url == t.input && resp.IsHTML() {
 		// A page: poll the feed it announces instead.
 		links := feed.Discover(resp.Body, resp.URL)
 		if len(links) == 0 {
@@ -329,7 +327,7 @@ func (p *poller) poll(ctx context.Context, t target) *polled {
 		r.warnings = append(r.warnings, Problem{Input: r.feedURL, Err: fmt.Errorf(
 			"the feed holds %d entries over the limit of %d; only the first %d were read", f.Dropped, feed.MaxEntries, feed.MaxEntries)})
 	}
-	outlet := outletName(t.title, f)
+	outlet := f.Outlet(t.title)
 	pages := p.opts.MaxPages
 	for _, e := range f.Entries {
 		r.present = append(r.present, e.ID)
@@ -473,33 +471,6 @@ func (p *poller) commit(ctx context.Context, r *polled) error {
 		}
 	}
 	return nil
-}
-
-// outletName names the outlet of a feed's entries: the subscription's
-// title, else the feed's, else the site's host.
-func outletName(title string, f *feed.Feed) string {
-	if title != "" {
-		return title
-	}
-	if f.Title != "" {
-		return f.Title
-	}
-	for _, s := range []string{f.SiteURL, f.URL} {
-		if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
-			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-		}
-	}
-	return ""
-}
-
-// looksLikePage reports whether a response is an HTML page.
-func looksLikePage(resp *fetch.Response) bool {
-	switch resp.ContentType {
-	case "text/html", "application/xhtml+xml":
-		return true
-	}
-	head := bytes.ToLower(resp.Body[:min(len(resp.Body), 1024)])
-	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
 }
 
 func countWords(s string) int { return len(strings.Fields(s)) }

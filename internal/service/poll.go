@@ -1,12 +1,10 @@
 package service
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -112,7 +110,7 @@ func (s *Service) pollFeed(ctx context.Context, feedURL string) error {
 		return s.saveFeedState(ctx, feedURL, ps)
 	}
 
-	outlet := outletName(sub.Title, f)
+	outlet := f.Outlet(sub.Title)
 	var arts []store.Article
 	var fetches []river.InsertManyParams
 	var present, handled []string
@@ -168,7 +166,7 @@ func (s *Service) getFeed(ctx context.Context, u string, fs *feed.FeedState) (*f
 	}
 	f, err := feed.Parse(resp.Body, resp.Header.Get("Content-Type"), resp.URL)
 	if err != nil {
-		if looksLikePage(resp) {
+		if resp.IsHTML() {
 			return nil, resp, nil
 		}
 		return nil, nil, err
@@ -266,33 +264,6 @@ func isPermanent(err error) bool {
 		}
 	}
 	return false
-}
-
-// outletName names the outlet of a feed's entries: the subscription's
-// title, else the feed's, else the site's host.
-func outletName(title string, f *feed.Feed) string {
-	if title != "" {
-		return title
-	}
-	if f.Title != "" {
-		return f.Title
-	}
-	for _, s := range []string{f.SiteURL, f.URL} {
-		if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
-			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-		}
-	}
-	return ""
-}
-
-// looksLikePage reports whether a response is an HTML page.
-func looksLikePage(resp *fetch.Response) bool {
-	switch resp.ContentType {
-	case "text/html", "application/xhtml+xml":
-		return true
-	}
-	head := bytes.ToLower(resp.Body[:min(len(resp.Body), 1024)])
-	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
 }
 
 func countWords(s string) int { return len(strings.Fields(s)) }
