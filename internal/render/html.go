@@ -210,7 +210,7 @@ func newPage(b *parallax.Brief, articles []parallax.Article) *htmlPage {
 			p.Exclusive = append(p.Exclusive, ex)
 		}
 		for _, c := range b.Conflicts {
-			hc := htmlConflict{Kind: conflictKind(c.Kind)}
+			hc := htmlConflict{Kind: ConflictKind(c.Kind)}
 			for _, side := range c.Sides {
 				hc.Sides = append(hc.Sides, htmlSide{Value: oneLine(side.Value), htmlStatement: pb.statement(side.Statement)})
 			}
@@ -334,7 +334,8 @@ func outletName(s parallax.Source) string {
 	return s.ID
 }
 
-func conflictKind(kind string) string {
+// ConflictKind names a kind of conflict (a parallax.Conflict's Kind) for a reader.
+func ConflictKind(kind string) string {
 	switch kind {
 	case "number":
 		return "Numbers differ"

@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/render"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -564,7 +565,7 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 			delete(b.Exclusive, s.ID) // a source listed twice shows its list once
 		}
 		for _, c := range b.Conflicts {
-			cv := conflictView{Kind: conflictKind(c.Kind)}
+			cv := conflictView{Kind: render.ConflictKind(c.Kind)}
 			for _, side := range c.Sides {
 				cv.Sides = append(cv.Sides, sideView{Value: oneLine(side.Value), stmtView: stmt("", side.Statement)})
 			}
@@ -787,22 +788,6 @@ func copyNotes(b *parallax.Brief, src map[string]parallax.Source) []string {
 		notes = append(notes, fmt.Sprintf("One report: %s, copied by %s.", first, strings.Join(others, ", ")))
 	}
 	return notes
-}
-
-func conflictKind(kind string) string {
-	switch kind {
-	case "number":
-		return "Numbers differ"
-	case "date":
-		return "Dates differ"
-	case "name":
-		return "Names differ"
-	case "polarity":
-		return "Claims contradict"
-	case "":
-		return "Reports differ"
-	}
-	return "Reports differ: " + oneLine(kind)
 }
 
 // The article page.
