@@ -26,9 +26,9 @@ func TestMatch(t *testing.T) {
 		{"", "https://example.com.evil.net/a", ""},
 		{"Example Times", "", "The Example Times"}, // without "The"
 		{"the  example TIMES", "", "The Example Times"},
-		{"sputnik", "https://unknown.org/a", "Sputnik"}, // the URL says nothing, the name does
-		{"Sputnik", "https://www.bbc.com/a", "BBC News"},  // the URL first
-		{"sputnikglobe.com", "", "Sputnik"},               // a name that is a host
+		{"sputnik", "https://unknown.org/a", "Sputnik"},  // the URL says nothing, the name does
+		{"Sputnik", "https://www.bbc.com/a", "BBC News"}, // the URL first
+		{"sputnikglobe.com", "", "Sputnik"},              // a name that is a host
 		{"Example", "", ""},
 		{"", "not a url", ""},
 		{"", "", ""},
