@@ -34,6 +34,9 @@ type Brief struct {
 	// Timeline holds the dated happenings the sources tell, in time order
 	// (see TimelineEntry). It is empty, not nil, when none were found.
 	Timeline []TimelineEntry `json:"timeline"`
+	// Framing holds, for each source not set aside and in the order of
+	// Sources, how it tells the story (see OutletFraming).
+	Framing []OutletFraming `json:"framing"`
 }
 
 // A TimelineEntry is one happening the sources date: when it happened, as
@@ -121,6 +124,12 @@ type Statement struct {
 	// span of the sentence that reports the information. Evidence[0] is the
 	// span Text was taken from.
 	Evidence []Span `json:"evidence"`
+	// CarriedBy says, when the outlet table knows some of the sources'
+	// outlets, which kinds of outlets report the information: "only
+	// state-controlled outlets report this", "reported by 2 public
+	// broadcasters, 1 private outlet (UK, US)". It is given on summary,
+	// agreed and exclusive statements.
+	CarriedBy string `json:"carried_by,omitempty"`
 }
 
 // A Conflict is information that several sources report with different
