@@ -22,6 +22,10 @@ type Brief struct {
 	Conflicts []Conflict `json:"conflicts"`
 	// Quotes is the quote ledger: who said what, and which sources carried it.
 	Quotes []Quote `json:"quotes"`
+	// People lists the people, organizations and places the sources name,
+	// each under one canonical name, in order of first mention. It is
+	// empty, not nil, when none were found.
+	People []Person `json:"people"`
 	// Reports counts the independent reports among the sources: copies of
 	// one report (see Copies) count once, and sources set aside count not
 	// at all.
@@ -147,20 +151,34 @@ type ConflictSide struct {
 	Statement Statement `json:"statement"`
 }
 
-// A Quote is something a person said, with every source that carried it.
+// A Quote is one thing a person said, with every source that carried it
+// and how: an entry of the quote ledger.
 type Quote struct {
-	// Speaker is the person's fullest name found in the sources, or ""
-	// when no source names one.
+	// Speaker is the speaker's canonical name (see Person), or the role
+	// a source describes when none names the speaker, or "".
 	Speaker string `json:"speaker"`
-	// Text is the quoted words as the first source carries them.
+	// Kind is QuoteWhole, QuotePartial or QuoteIndirect; "" reads as
+	// QuoteWhole.
+	Kind string `json:"kind,omitempty"`
+	// Text is the quoted words as the first source carries them; for a
+	// partial or indirect entry, the reported clause.
 	Text string `json:"text"`
 	// Sources lists the IDs of the sources that carried the quote.
 	Sources []string `json:"sources"`
 	// Evidence holds, for each source in Sources, the span of the quoted
-	// words (or of the sentence that reports them indirectly).
+	// words, of the reported clause, or of the sentence that reports them
+	// in other words.
 	Evidence []Span `json:"evidence"`
-	// Forms tells, for each source in Sources, how it carried the quote:
-	// "verbatim", "altered" (quoted with different words) or "paraphrased"
-	// (reported without quotation marks).
+	// Forms tells, for each source in Sources, how it carried the quote,
+	// compared with the first: FormVerbatim, FormShortened, FormReworded,
+	// FormParaphrased or FormIndirect.
 	Forms []string `json:"forms"`
+	// Speakers holds, for each source in Sources, the speaker as that
+	// source gives it; they differ only under FlagSpeakerConflict.
+	Speakers []string `json:"speakers,omitempty"`
+	// Changes holds, for each source in Sources, the words a reworded
+	// source changes from the first source's; nil for the other forms.
+	Changes [][]WordChange `json:"changes,omitempty"`
+	// Flags lists FlagSpeakerConflict and FlagQuotedByOne when they apply.
+	Flags []string `json:"flags,omitempty"`
 }
