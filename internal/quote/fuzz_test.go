@@ -46,13 +46,56 @@ func checkLedger(t *testing.T, srcs map[string]string, ledger []parallax.Quote) 
 		if len(q.Sources) == 0 || len(q.Sources) != len(q.Evidence) || len(q.Forms) != len(q.Sources) {
 			t.Fatalf("entry %q: %d sources, %d spans, %d forms", q.Text, len(q.Sources), len(q.Evidence), len(q.Forms))
 		}
+		if len(q.Speakers) != len(q.Sources) || q.Changes != nil && len(q.Changes) != len(q.Sources) {
+			t.Fatalf("entry %q: %d sources, %d speakers, %d changes", q.Text, len(q.Sources), len(q.Speakers), len(q.Changes))
+		}
+		inside := func(sp parallax.Span) bool {
+			src, ok := srcs[sp.Source]
+			return ok && sp.Start >= 0 && sp.End <= len(src) && sp.Start < sp.End &&
+				utf8.RuneStart(src[sp.Start]) && (sp.End == len(src) || utf8.RuneStart(src[sp.End]))
+		}
 		for i, e := range q.Evidence {
-			src, ok := srcs[e.Source]
-			if !ok || e.Source != q.Sources[i] || e.Start < 0 || e.End > len(src) || e.Start >= e.End {
-				t.Fatalf("entry %q: span %+v out of bounds", q.Text, e)
+			if e.Source != q.Sources[i] || !inside(e) {
+				t.Fatalf("entry %q: span %+v out of bounds or off rune boundaries", q.Text, e)
+			}
+		}
+		for i, cs := range q.Changes {
+			if cs != nil && q.Forms[i] != Reworded {
+				t.Fatalf("entry %q: changes for a %s source", q.Text, q.Forms[i])
+			}
+			for _, c := range cs {
+				if c.From == nil && c.To == nil {
+					t.Fatalf("entry %q: an empty change", q.Text)
+				}
+				if c.From != nil && (c.From.Source != q.Sources[0] || !inside(*c.From) || srcs[c.From.Source][c.From.Start:c.From.End] != c.FromText) {
+					t.Fatalf("entry %q: change from %+v does not read %q", q.Text, c.From, c.FromText)
+				}
+				if c.To != nil && (c.To.Source != q.Sources[i] || !inside(*c.To) || srcs[c.To.Source][c.To.Start:c.To.End] != c.ToText) {
+					t.Fatalf("entry %q: change to %+v does not read %q", q.Text, c.To, c.ToText)
+				}
 			}
 		}
 	}
+}
+
+// FuzzLedger builds the ledger of two texts and checks every span, every
+// change and its words.
+func FuzzLedger(f *testing.F) {
+	f.Add(`Hale's lawyer Ann Roe said no "reasonable person" would talk in "such a hostile setting."`,
+		`Ann Roe said no "reasonable person" who has a lawyer would answer.`)
+	f.Add(`"He thinks he should go out and tell his story," Mr Cole said.`,
+		`"He thinks that he should go up there and do what he has to do," Cole stated.`)
+	f.Add(`"The plant will bring two thousand jobs to the valley," Jane Cole said.`,
+		`"The plant will bring two thousand jobs to the valley," Tom Ward said. Ward said no.`)
+	f.Add("“One café — two,” Ann Lee said.", "“One café, three,” Ann Lee said ‘no’.")
+	st := text.NewStemmer()
+	f.Fuzz(func(t *testing.T, x, y string) {
+		if !utf8.ValidString(x) || !utf8.ValidString(y) {
+			return
+		}
+		docs := []Doc{{ID: "a", Doc: text.Analyze(x, st)}, {ID: "b", Doc: text.Analyze(y, st)}}
+		checkLedger(t, map[string]string{"a": x, "b": y}, Ledger(docs))
+	})
 }
 
 func FuzzFind(f *testing.F) {

@@ -41,7 +41,7 @@ func TestLedger(t *testing.T) {
 	}
 	want := []entry{
 		{"John Hale", "The company will build three new factories in Ohio next year",
-			[]string{"a", "b", "c", "d"}, []string{Verbatim, Verbatim, Verbatim, Paraphrased}},
+			[]string{"a", "b", "c", "d"}, []string{Verbatim, Verbatim, Shortened, Paraphrased}},
 		{"John Hale", "We are proud of it.", []string{"a"}, []string{Verbatim}},
 		{"Mary Hale", "it will never happen.", []string{"b"}, []string{Verbatim}},
 	}
@@ -67,11 +67,12 @@ func TestLedgerAltered(t *testing.T) {
 	got := Ledger(story(srcs...))
 	var lines []string
 	for _, q := range got {
-		lines = append(lines, q.Speaker+" "+strings.Join(q.Sources, ",")+" "+strings.Join(q.Forms, ","))
+		lines = append(lines, q.Speaker+" "+strings.Join(q.Sources, ",")+" "+strings.Join(q.Forms, ",")+
+			" "+strings.Join(q.Speakers, ",")+" "+strings.Join(q.Flags, ","))
 	}
-	// The longest quotation is the reference; the same words from another
-	// speaker are another entry.
-	want := []string{"Cole b,a verbatim,altered", "Dunn c verbatim"}
+	// The longest quotation is the reference; the same words given to
+	// another speaker by another source join the entry, flagged.
+	want := []string{"Cole b,a,c verbatim,reworded,reworded Cole,Cole,Dunn speaker_conflict"}
 	if diff := cmp.Diff(want, lines); diff != "" {
 		t.Errorf("Ledger mismatch (-want +got):\n%s", diff)
 	}
