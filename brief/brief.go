@@ -184,7 +184,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 		}
 		b.Conflicts = s.conflicts(matches)
 	}
-	b.Quotes = s.quotes()
+	b.Quotes, b.People = s.people()
 	b.Timeline = s.timeline(support, reports)
 	citeCopiesTogether(b, s.Articles, reports)
 	return b, ctx.Err()
