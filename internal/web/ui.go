@@ -322,6 +322,9 @@ type storyView struct {
 	Exclusive  []exclView
 	Conflicts  []conflictView
 	Quotes     []quoteView
+	People     []personView
+	Orgs       string
+	Places     string
 	Outlets    []outletRow
 	Sources    []sourceView
 	Happenings []happeningView
@@ -367,8 +370,26 @@ type sideView struct {
 type quoteView struct {
 	Speaker string
 	Named   bool
+	Kind    string // render.QuoteKindLabel of the entry's kind
+	Whole   bool   // the text is the quoted words: the page sets the marks
 	Text    string
 	Carried []carriedView
+	Changes []changesView
+	Notes   []string
+}
+
+// A changesView is the words one source words differently in a quote.
+type changesView struct {
+	Cite  citeView
+	Items []string
+}
+
+// A personView is one person of the story with roles and who quotes them.
+type personView struct {
+	Name     string
+	Roles    []string
+	Aliases  string
+	QuotedBy []citeView
 }
 
 type carriedView struct {
@@ -573,7 +594,10 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 		}
 	}
 	for _, q := range b.Quotes {
-		qv := quoteView{Speaker: oneLine(q.Speaker), Text: strings.Trim(oneLine(q.Text), `"“”`)}
+		qv := quoteView{Speaker: oneLine(q.Speaker), Kind: render.QuoteKindLabel(q.Kind), Text: oneLine(q.Text)}
+		if qv.Whole = qv.Kind == ""; qv.Whole {
+			qv.Text = strings.Trim(qv.Text, `"“”`)
+		}
 		qv.Named = qv.Speaker != ""
 		if !qv.Named {
 			qv.Speaker = "Unattributed"
@@ -584,8 +608,30 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 				c.Form = q.Forms[i]
 			}
 			qv.Carried = append(qv.Carried, c)
+			if i < len(q.Changes) && len(q.Changes[i]) > 0 {
+				ch := changesView{Cite: c.Cite}
+				for _, x := range q.Changes[i] {
+					ch.Items = append(ch.Items, render.WordChangeText(x))
+				}
+				qv.Changes = append(qv.Changes, ch)
+			}
+		}
+		for _, f := range q.Flags {
+			qv.Notes = append(qv.Notes, render.QuoteFlagText(q, f, num))
 		}
 		v.Quotes = append(v.Quotes, qv)
+	}
+	persons, orgs, places := render.ShownPeople(b)
+	v.Orgs, v.Places = strings.Join(orgs, ", "), strings.Join(places, ", ")
+	for _, p := range persons {
+		pv := personView{Name: oneLine(p.Name), Aliases: oneLine(strings.Join(p.Aliases, ", "))}
+		for _, r := range p.Roles {
+			pv.Roles = append(pv.Roles, render.RoleText(r))
+		}
+		for _, id := range p.QuotedBy {
+			pv.QuotedBy = append(pv.QuotedBy, cite(id, nil))
+		}
+		v.People = append(v.People, pv)
 	}
 	for i, e := range b.Timeline {
 		hv := happeningView{stmtView: stmt(fmt.Sprintf("T%d", i+1), parallax.Statement{Text: e.Text, Sources: e.Sources, Evidence: e.Evidence}),
