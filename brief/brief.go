@@ -34,6 +34,11 @@ type Options struct {
 	// not an article at all, is left out of the account and listed among
 	// the sources with Source.SetAside saying why.
 	KeepAll bool
+	// Outlets holds the outlet profiles the brief's framing and its
+	// statements' CarriedBy lines use. Nil means the starter table shipped
+	// with Parallax (the outlets of feeds/starter.opml); an empty, non-nil
+	// slice means none.
+	Outlets []parallax.OutletProfile
 }
 
 func (o Options) withDefaults() Options {
@@ -187,6 +192,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 	b.Quotes, b.People = s.people()
 	b.Timeline = s.timeline(support, reports)
 	citeCopiesTogether(b, s.Articles, reports)
+	s.framing(b, support, reports, outletTable(opts.Outlets))
 	return b, ctx.Err()
 }
 
