@@ -59,7 +59,8 @@ type htmlPage struct {
 	Agreed     []htmlStatement
 	Exclusive  []htmlExclusive
 	Conflicts  []htmlConflict
-	Quotes     []htmlQuote
+	People     htmlPeople
+	Quotes     []htmlLedger
 	Timeline   []htmlTimelineEntry
 	Sources    []htmlSource
 	Texts      []htmlText
@@ -93,13 +94,6 @@ type htmlConflict struct {
 type htmlSide struct {
 	Value string
 	htmlStatement
-}
-
-type htmlQuote struct {
-	Speaker string
-	Named   bool
-	Text    string
-	Carried []htmlCarried
 }
 
 type htmlCarried struct {
@@ -218,21 +212,8 @@ func newPage(b *parallax.Brief, articles []parallax.Article) *htmlPage {
 		}
 	}
 	p.Timeline = pb.timeline(b)
-	for _, q := range b.Quotes {
-		hq := htmlQuote{Speaker: oneLine(q.Speaker), Text: strings.Trim(oneLine(q.Text), `"“”`)}
-		hq.Named = hq.Speaker != ""
-		if !hq.Named {
-			hq.Speaker = "Unattributed"
-		}
-		for i, id := range q.Sources {
-			c := htmlCarried{htmlCite: pb.cite(id, evidence(q.Evidence, i))}
-			if i < len(q.Forms) {
-				c.Form = q.Forms[i]
-			}
-			hq.Carried = append(hq.Carried, c)
-		}
-		p.Quotes = append(p.Quotes, hq)
-	}
+	p.People = pb.people(b)
+	p.Quotes = pb.ledger(b)
 
 	// The sources, and their texts with every cited span marked.
 	split := map[string]bool{}

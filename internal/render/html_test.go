@@ -209,10 +209,7 @@ func expectedCites(b *parallax.Brief) []expectedCite {
 	for _, e := range b.Timeline {
 		add(e.Sources, e.Evidence)
 	}
-	for _, q := range b.Quotes {
-		add(q.Sources, q.Evidence)
-	}
-	return out
+	return append(out, expectedPeopleCites(b)...)
 }
 
 // spanFits reports whether sp can be marked in text, rune boundaries and all.
@@ -486,7 +483,7 @@ func TestHTMLHandMade(t *testing.T) {
 	page, p := checkPage(t, b, articles)
 	s := string(page)
 
-	wantH2 := []string{"Summary", "Agreed by all outlets", "Only in one outlet", "Conflicts", "Timeline", "Quotes", "Sources", "Source texts"}
+	wantH2 := []string{"Summary", "Agreed by all outlets", "Only in one outlet", "Conflicts", "Timeline", "People", "Quotes", "Sources", "Source texts"}
 	if diff := cmp.Diff(wantH2, p.h2); diff != "" {
 		t.Errorf("sections (-want +got):\n%s", diff)
 	}
@@ -599,7 +596,7 @@ func TestHTMLOneSourceNoTexts(t *testing.T) {
 		Agreed:  []parallax.Statement{{Text: "Hidden for one source.", Sources: []string{"x"}}},
 	}
 	page, p := checkPage(t, b, nil)
-	if diff := cmp.Diff([]string{"Summary", "Timeline", "Quotes", "Sources"}, p.h2); diff != "" {
+	if diff := cmp.Diff([]string{"Summary", "Timeline", "People", "Quotes", "Sources"}, p.h2); diff != "" {
 		t.Errorf("sections (-want +got):\n%s", diff)
 	}
 	for _, want := range []string{"<title>Brief · Parallax brief</title>", "No attributed quotation was found.", "Parallax brief · 1 outlet<"} {

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"embed"
 	"fmt"
+	"html/template"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -283,4 +285,13 @@ func (pb *pageBuilder) ledger(b *parallax.Brief) []htmlLedger {
 		out = append(out, hq)
 	}
 	return out
+}
+
+//go:embed page/people.html
+var peopleFS embed.FS
+
+// The People section and the ledger are templates of their own file,
+// parsed into the page's template set.
+func init() {
+	template.Must(pageTemplate.ParseFS(peopleFS, "page/people.html"))
 }

@@ -170,25 +170,8 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 	}
 
 	writeTimeline(&sb, b, cite, evidence)
-	sb.WriteString("\n## Quotes\n\n")
-	if len(b.Quotes) == 0 {
-		sb.WriteString("No attributed quotation was found.\n")
-	}
-	for _, q := range b.Quotes {
-		speaker := q.Speaker
-		if speaker == "" {
-			speaker = "Unattributed"
-		}
-		var carried []string
-		for i, id := range q.Sources {
-			form := ""
-			if i < len(q.Forms) && q.Forms[i] != "verbatim" {
-				form = " " + q.Forms[i]
-			}
-			carried = append(carried, fmt.Sprintf("[%d]%s", num[id], form))
-		}
-		fmt.Fprintf(&sb, "- **%s**: \"%s\" %s\n", oneLine(speaker), strings.Trim(oneLine(q.Text), `"“”`), strings.Join(carried, ", "))
-	}
+	writePeople(&sb, b, cite)
+	writeQuotes(&sb, b, num)
 
 	sb.WriteString("\n## Sources\n\n")
 	for i, s := range b.Sources {
