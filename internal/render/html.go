@@ -16,12 +16,12 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-//go:embed page/page.html page/parts.html page/timeline.html page/style.css
+//go:embed page/page.html page/parts.html page/timeline.html page/framing.html page/style.css
 var pageFS embed.FS
 
 // pageTemplate is the page layout; page.html includes style.css inside its
 // <style> element, so the stylesheet is trusted template text, not data.
-var pageTemplate = template.Must(template.New("page.html").ParseFS(pageFS, "page/page.html", "page/parts.html", "page/timeline.html", "page/style.css"))
+var pageTemplate = template.Must(template.New("page.html").ParseFS(pageFS, "page/page.html", "page/parts.html", "page/timeline.html", "page/framing.html", "page/style.css"))
 
 // HTML writes b as one standalone HTML page: the brief with its sections as
 // in Markdown, then the full text of every source with each cited passage
@@ -62,6 +62,7 @@ type htmlPage struct {
 	People     htmlPeople
 	Quotes     []htmlLedger
 	Timeline   []htmlTimelineEntry
+	Framing    []htmlFraming
 	Sources    []htmlSource
 	Texts      []htmlText
 	Split      []string // IDs of spans marked in more than one piece
@@ -76,8 +77,9 @@ type htmlCite struct {
 }
 
 type htmlStatement struct {
-	Text  string
-	Cites []htmlCite
+	Text      string
+	Cites     []htmlCite
+	CarriedBy string // which kinds of outlets carry it, or ""
 }
 
 type htmlExclusive struct {
@@ -212,6 +214,7 @@ func newPage(b *parallax.Brief, articles []parallax.Article) *htmlPage {
 		}
 	}
 	p.Timeline = pb.timeline(b)
+	p.Framing = pb.framing(b)
 	p.People = pb.people(b)
 	p.Quotes = pb.ledger(b)
 
@@ -252,7 +255,7 @@ func evidence(list []parallax.Span, i int) *parallax.Span {
 }
 
 func (pb *pageBuilder) statement(st parallax.Statement) htmlStatement {
-	hs := htmlStatement{Text: oneLine(st.Text)}
+	hs := htmlStatement{Text: oneLine(st.Text), CarriedBy: oneLine(st.CarriedBy)}
 	for i, id := range st.Sources {
 		hs.Cites = append(hs.Cites, pb.cite(id, evidence(st.Evidence, i)))
 	}

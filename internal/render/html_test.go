@@ -209,7 +209,8 @@ func expectedCites(b *parallax.Brief) []expectedCite {
 	for _, e := range b.Timeline {
 		add(e.Sources, e.Evidence)
 	}
-	return append(out, expectedPeopleCites(b)...)
+	out = append(out, expectedPeopleCites(b)...)
+	return append(out, expectedFramingCites(b)...)
 }
 
 // spanFits reports whether sp can be marked in text, rune boundaries and all.

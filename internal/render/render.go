@@ -130,7 +130,7 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 		if texts != nil && i > 0 {
 			sb.WriteString("\n") // each item its own paragraph, its evidence a list
 		}
-		fmt.Fprintf(&sb, "%s %s\n", oneLine(st.Text), cite(st.Sources))
+		fmt.Fprintf(&sb, "%s %s%s\n", oneLine(st.Text), cite(st.Sources), carriedNote(st))
 		evidence("  ", st)
 	}
 
@@ -140,7 +140,7 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 			sb.WriteString("Nothing is reported by every outlet.\n")
 		}
 		for _, st := range b.Agreed {
-			fmt.Fprintf(&sb, "- %s %s\n", oneLine(st.Text), cite(st.Sources))
+			fmt.Fprintf(&sb, "- %s %s%s\n", oneLine(st.Text), cite(st.Sources), carriedNote(st))
 			evidence("  ", st)
 		}
 
@@ -152,7 +152,7 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 			}
 			fmt.Fprintf(&sb, "\n### [%d] %s\n\n", num[s.ID], oneLine(s.Outlet))
 			for _, st := range list {
-				fmt.Fprintf(&sb, "- %s\n", oneLine(st.Text))
+				fmt.Fprintf(&sb, "- %s%s\n", oneLine(st.Text), carriedNote(st))
 			}
 		}
 
@@ -172,6 +172,8 @@ func markdown(w io.Writer, b *parallax.Brief, texts map[string]string) error {
 	writeTimeline(&sb, b, cite, evidence)
 	writePeople(&sb, b, cite)
 	writeQuotes(&sb, b, num)
+
+	writeFraming(&sb, b, num, cite)
 
 	sb.WriteString("\n## Sources\n\n")
 	for i, s := range b.Sources {
