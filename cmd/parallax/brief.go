@@ -16,6 +16,7 @@ import (
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/outlet"
 	"github.com/parallax-news/parallax/internal/render"
 )
 
@@ -35,6 +36,7 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	minSources := fs.Int("min-sources", 2, "with --stories, brief only stories of at least N articles")
 	var outlets stringList
 	fs.Var(&outlets, "outlet", "outlet of the next input file (repeatable)")
+	outletTable := fs.String("outlets", "", "outlet profiles, CSV or JSON (name, domains, country, ownership, labels); default: the starter table of feeds/outlets.csv")
 	var output string
 	fs.StringVar(&output, "output", "", "write to this file instead of standard output")
 	fs.StringVar(&output, "o", "", "short for --output")
@@ -58,6 +60,10 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return &usageError{"brief: --stories --format html writes one page per story: name a directory with -o DIR"}
 	}
 
+	profiles, err := loadOutlets(*outletTable, stderr)
+	if err != nil {
+		return err
+	}
 	articles, problems := ingest.Read(ctx, inputs, ingest.Options{Outlets: outlets, Stdin: stdin, Fetch: newFetcher(*allowPrivate)})
 	for _, p := range problems {
 		fmt.Fprintf(stderr, "parallax: skipped %v\n", p)
@@ -65,7 +71,7 @@ func runBrief(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if len(articles) == 0 {
 		return errors.New("brief: no article could be read")
 	}
-	opts := brief.Options{Words: *words}
+	opts := brief.Options{Words: *words, Outlets: profiles}
 	ropts := render.Options{Evidence: *evidence}
 	if *stories {
 		err = briefStories(ctx, articles, opts, *format, ropts, output, *minSources, stdout, stderr)
@@ -200,6 +206,25 @@ func briefStories(ctx context.Context, articles []parallax.Article, opts brief.O
 		}
 		return nil
 	})
+}
+
+// loadOutlets reads the outlet table named by --outlets, reporting its bad
+// rows on stderr; nil (the built-in starter table) when none is named.
+func loadOutlets(path string, stderr io.Writer) ([]parallax.OutletProfile, error) {
+	if path == "" {
+		return nil, nil
+	}
+	profiles, problems, err := outlet.Load(path)
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "parallax: outlets: %v\n", p)
+	}
+	if err != nil {
+		return nil, &usageError{fmt.Sprintf("brief: --outlets: %v", err)}
+	}
+	if profiles == nil {
+		profiles = []parallax.OutletProfile{}
+	}
+	return profiles, nil
 }
 
 // newFetcher returns the HTTP client every command downloads with.
