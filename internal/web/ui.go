@@ -326,6 +326,7 @@ type storyView struct {
 	Orgs       string
 	Places     string
 	Outlets    []outletRow
+	Framing    []framingView
 	Sources    []sourceView
 	Happenings []happeningView
 	Published  []timelineEntry
@@ -346,9 +347,10 @@ type citeView struct {
 }
 
 type stmtView struct {
-	Code  string // S1, A2, X3: the statement's row in the matrix
-	Text  string
-	Cites []citeView
+	Code      string // S1, A2, X3: the statement's row in the matrix
+	Text      string
+	Cites     []citeView
+	CarriedBy string // which kinds of outlets carry it, or ""
 }
 
 type exclView struct {
@@ -545,7 +547,7 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 		return c
 	}
 	stmt := func(code string, st parallax.Statement) stmtView {
-		sv := stmtView{Code: code, Text: oneLine(st.Text)}
+		sv := stmtView{Code: code, Text: oneLine(st.Text), CarriedBy: oneLine(st.CarriedBy)}
 		for i, id := range st.Sources {
 			sv.Cites = append(sv.Cites, cite(id, spanAt(st.Evidence, i)))
 		}
@@ -644,6 +646,7 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 	}
 	v.Sources = sourceViews(b.Sources, b.Copies)
 	v.Outlets = outletRows(b)
+	v.Framing = framingViews(b, cite, stmt)
 	var cols []matrixCol
 	for _, o := range v.Outlets {
 		cols = append(cols, matrixCol{Name: o.Name})

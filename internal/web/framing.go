@@ -1,0 +1,123 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// The story page's framing: how each outlet tells the story.
+
+// A framingView is one outlet's framing on the story page.
+type framingView struct {
+	Num       int
+	Outlet    string
+	Profile   string // "state-controlled, Russia", or ""
+	Lead      string
+	LeadCite  citeView
+	Verbs     string // "said 11 (Sean Spicer 3, ...); told 1 (...)"
+	Hedges    string
+	Voices    []voiceView
+	Unheard   []unheardView
+	Credits   []creditView
+	LeavesOut []stmtView
+	OnlyHere  []stmtView
+}
+
+type voiceView struct {
+	Speaker string
+	Share   string
+	Quotes  int
+	Words   int
+}
+
+type unheardView struct {
+	Speaker string
+	By      []citeView
+}
+
+type creditView struct {
+	Name string
+	Cue  string
+	Cite citeView
+}
+
+// framingViews makes the page's framing from the brief; cite makes a
+// citation of a source's span, stmt a statement's view.
+func framingViews(b *parallax.Brief, cite func(string, *parallax.Span) citeView, stmt func(string, parallax.Statement) stmtView) []framingView {
+	var out []framingView
+	for _, f := range b.Framing {
+		fv := framingView{Outlet: oneLine(f.Outlet), Lead: oneLine(f.LeadText)}
+		var sp *parallax.Span
+		if len(f.Lead) > 0 {
+			l := f.Lead[0]
+			l.End = f.Lead[len(f.Lead)-1].End
+			sp = &l
+		}
+		fv.LeadCite = cite(f.Source, sp)
+		fv.Num, fv.Outlet = fv.LeadCite.Num, fv.LeadCite.Outlet
+		if p := f.Profile; p != nil {
+			var facts []string
+			for _, x := range append([]string{p.Ownership, p.Country}, p.Labels...) {
+				if x = oneLine(x); x != "" {
+					facts = append(facts, x)
+				}
+			}
+			fv.Profile = strings.Join(facts, ", ")
+		}
+		var verbs []string
+		for _, v := range f.Verbs {
+			var who []string
+			for _, s := range v.Speakers {
+				who = append(who, fmt.Sprintf("%s %d", speakerName(s.Name), s.Count))
+			}
+			verbs = append(verbs, fmt.Sprintf("%s %d (%s)", oneLine(v.Verb), v.Count, strings.Join(who, ", ")))
+		}
+		fv.Verbs = strings.Join(verbs, "; ")
+		count := map[string]int{}
+		var words []string
+		for _, h := range f.Hedges {
+			if count[h.Word] == 0 {
+				words = append(words, h.Word)
+			}
+			count[h.Word]++
+		}
+		var hedges []string
+		for _, w := range words {
+			hedges = append(hedges, fmt.Sprintf("%s %d", oneLine(w), count[w]))
+		}
+		fv.Hedges = strings.Join(hedges, ", ")
+		for _, v := range f.Voices {
+			fv.Voices = append(fv.Voices, voiceView{Speaker: speakerName(v.Speaker), Share: fmt.Sprintf("%.0f%%", 100*v.Share),
+				Quotes: v.Quotes, Words: v.Words})
+		}
+		for _, u := range f.Unheard {
+			uv := unheardView{Speaker: oneLine(u.Speaker)}
+			for _, id := range u.QuotedBy {
+				uv.By = append(uv.By, cite(id, nil))
+			}
+			fv.Unheard = append(fv.Unheard, uv)
+		}
+		for _, c := range f.Credits {
+			sp := c.Span
+			fv.Credits = append(fv.Credits, creditView{Name: oneLine(c.Name), Cue: oneLine(c.Cue), Cite: cite(f.Source, &sp)})
+		}
+		for _, st := range f.LeavesOut {
+			fv.LeavesOut = append(fv.LeavesOut, stmt("", st))
+		}
+		for _, st := range f.OnlyHere {
+			fv.OnlyHere = append(fv.OnlyHere, stmt("", st))
+		}
+		out = append(out, fv)
+	}
+	return out
+}
+
+// speakerName shows a speaker, "unattributed" for none.
+func speakerName(s string) string {
+	if s = oneLine(s); s == "" {
+		return "unattributed"
+	}
+	return s
+}
