@@ -97,7 +97,11 @@ func buildLexicon() map[string]class {
 		hungarian czech slovak romanian bulgarian serbian croatian bosnian albanian
 		estonian latvian lithuanian vietnamese thai filipino indonesian malaysian
 		taiwanese tibetan uighur uyghur chechen crimean western eastern northern
-		southern federal national congressional presidential senate`)
+		southern federal national congressional presidential senate
+		rwandan congolese ugandan kenyan tanzanian sudanese somali ethiopian zimbabwean
+		angolan namibian burundian honduran nicaraguan salvadoran guatemalan jamaican
+		haitian bangladeshi colombian peruvian chilean argentine bolivian ecuadorian
+		islamic islamist bavarian`)
 	add(cOrg, `committee committees commission council department ministry agency
 		bureau office service services house senate congress parliament assembly court
 		party university college school institute academy association union federation
@@ -208,7 +212,7 @@ func buildLexicon() map[string]class {
 		federal senior former top veteran acting breaking update exclusive watch read
 		opinion editorial analysis photo video image reporting editing additional
 		intelligence ex-advisor ex-adviser brief nope whatever meet press state
-		government`)
+		government hurricane typhoon cyclone tornado`)
 	add(cMaleTitle, `mr sir lord king prince emperor sultan sheikh spokesman chairman
 		congressman businessman father brother son husband uncle nephew widower`)
 	add(cFemaleTitle, `mrs ms miss madam dame lady queen princess empress spokeswoman

@@ -56,7 +56,13 @@ var placeHeads = map[string]bool{"street": true, "avenue": true, "road": true, "
 	"island": true, "islands": true, "river": true, "lake": true, "sea": true, "ocean": true,
 	"mountains": true, "valley": true, "bay": true, "coast": true, "beach": true, "desert": true,
 	"county": true, "city": true, "province": true, "region": true, "district": true,
-	"territory": true, "strait": true, "canal": true, "park": true}
+	"territory": true, "strait": true, "canal": true, "park": true, "republic": true,
+	"kingdom": true, "mount": true, "gulf": true}
+
+// placeOpeners are words that open a place's name: "Lake Kivu", "Mount
+// Kenya".
+var placeOpeners = map[string]bool{"lake": true, "mount": true, "gulf": true, "bay": true,
+	"isle": true, "cape": true}
 
 // generic are organisation words that name no one organisation alone.
 var generic = map[string]bool{"house": true, "party": true, "group": true, "company": true,
@@ -212,7 +218,10 @@ func takeName(d *text.Document, si, i, j int, out []Name) []Name {
 		kind = KindOrganization
 	case n == 1 && lookup(first.Lower)&cPlace != 0:
 		kind = KindPlace
-	case placeHeads[lowTail] && n > 1:
+	case (placeHeads[lowTail] || placeOpeners[first.Lower]) && n > 1:
+		if isFirstName(lookup(first.Lower)) {
+			return out // "Anthony Lake", a person
+		}
 		kind = KindPlace
 	case n > 1 && places[key]:
 		kind = KindPlace
