@@ -130,11 +130,11 @@ func WordChangeText(c parallax.WordChange) string {
 	from, to := oneLine(c.FromText), oneLine(c.ToText)
 	switch {
 	case c.From != nil && c.To != nil:
-		return fmt.Sprintf("%q became %q", from, to)
+		return `"` + from + `" became "` + to + `"`
 	case c.From != nil:
-		return fmt.Sprintf("%q left out", from)
+		return `"` + from + `" left out`
 	}
-	return fmt.Sprintf("%q added", to)
+	return `"` + to + `" added`
 }
 
 // writeQuotes writes the quote ledger: each entry with its speaker, kind,
