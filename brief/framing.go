@@ -111,24 +111,28 @@ func (s *Story) framing(b *parallax.Brief, support [][]align.Evidence, reports [
 				continue
 			}
 			start, end := tokenSpan(doc, sen, r.Cue, last)
-			_, name := sp.of(d, r.Speaker)
+			key, name := sp.of(d, r.Speaker)
 			u := verbs[cue]
 			if u == nil {
-				u = &verbUse{VerbUse: parallax.VerbUse{Verb: cue}, count: map[string]int{}}
+				u = &verbUse{VerbUse: parallax.VerbUse{Verb: cue}, count: map[string]int{}, shown: map[string]string{}}
 				verbs[cue] = u
 				verbOrder = append(verbOrder, cue)
 			}
 			u.Count++
 			u.Spans = append(u.Spans, parallax.Span{Source: a.ID, Start: start, End: end})
-			if u.count[name] == 0 {
-				u.names = append(u.names, name)
+			// A role written twice with another case or article
+			// ("Officials", "the officials") is one speaker, shown as
+			// first written.
+			if u.count[key] == 0 {
+				u.names = append(u.names, key)
+				u.shown[key] = name
 			}
-			u.count[name]++
+			u.count[key]++
 		}
 		for _, cue := range verbOrder {
 			u := verbs[cue]
-			for _, name := range u.names {
-				u.Speakers = append(u.Speakers, parallax.NameCount{Name: name, Count: u.count[name]})
+			for _, key := range u.names {
+				u.Speakers = append(u.Speakers, parallax.NameCount{Name: u.shown[key], Count: u.count[key]})
 			}
 			slices.SortStableFunc(u.Speakers, func(x, y parallax.NameCount) int { return y.Count - x.Count })
 			f.Verbs = append(f.Verbs, u.VerbUse)
@@ -207,8 +211,9 @@ type voice struct {
 
 type verbUse struct {
 	parallax.VerbUse
-	names []string
-	count map[string]int
+	names []string          // speaker keys, in order of first use
+	count map[string]int    // by speaker key
+	shown map[string]string // the name shown, by speaker key
 }
 
 // attributes tells whether the cue at tokens [k, last] of s attributes
@@ -406,7 +411,16 @@ func (s *Story) leavesOut(out []parallax.OutletFraming, b *parallax.Brief, suppo
 			for _, v := range rev[c.u] {
 				used[v] = true
 			}
-			out[d].LeavesOut = append(out[d].LeavesOut, s.statement(c.u, support[c.u]))
+			st := s.statement(c.u, support[c.u])
+			// The articles whose sentences the decision finds carried by
+			// this one count among its carriers too: cite them.
+			for _, v := range rev[c.u] {
+				if id := s.Articles[units[v].Doc].ID; !slices.Contains(st.Sources, id) {
+					st.Sources = append(st.Sources, id)
+					st.Evidence = append(st.Evidence, s.Span(v))
+				}
+			}
+			out[d].LeavesOut = append(out[d].LeavesOut, st)
 		}
 	}
 }

@@ -288,6 +288,8 @@ func TestHedgesAndCredits(t *testing.T) {
 		{"according to the new york times, the alleged plot was foiled.",
 			[]string{"alleged"}, []string{"the new york times/outlet/according to"}},
 		{"He told Smith the time was right, and the independent panel agreed.", nil, nil},
+		{"All four novels were on the New York Times bestseller list, in a post-war boom.", nil, nil},
+		{"She appeared on CNN and spoke on Fox News.", nil, []string{"CNN/outlet/appeared on", "Fox News/outlet/on"}},
 	}
 	n := newOutletNames([]string{"Sputnik"})
 	for _, c := range cases {

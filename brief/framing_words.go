@@ -360,7 +360,7 @@ func findCredits(d *text.Document, quoted quotedRanges, n *outletNames) []parall
 				if the {
 					j++
 				}
-				if m, known := n.outletAt(s, j); m > 0 && free(j) && (known || toks[k].Lower != "on") {
+				if m, known := n.outletAt(s, j); m > 0 && free(j) && (toks[k].Lower != "on" || known && endsPhrase(s, j+m)) {
 					from := j
 					if the {
 						from--
@@ -385,7 +385,7 @@ func findCredits(d *text.Document, quoted quotedRanges, n *outletNames) []parall
 					for e < len(toks) && e-j <= 3 && !docNouns[toks[e].Lower] && !toks[e].Number && free(e) && !isStop(toks[e]) {
 						e++
 					}
-					if e < len(toks) && docNouns[toks[e].Lower] && free(e) {
+					if e < len(toks) && docNouns[toks[e].Lower] && free(e) && !strings.HasPrefix(s.Norm[toks[e].End:], "-") {
 						cue := "in"
 						if toks[k].Lower == "according" {
 							cue = "according to"
@@ -435,6 +435,17 @@ func findCredits(d *text.Document, quoted quotedRanges, n *outletNames) []parall
 		}
 	}
 	return out
+}
+
+// endsPhrase reports whether the outlet name ending before token k of s
+// ends its phrase: "on CNN." or "on CNN and", not "on the New York Times
+// bestseller list", where the outlet names a list, not a source.
+func endsPhrase(s *text.Sentence, k int) bool {
+	if k >= len(s.Tokens) || gapPunct(s, k-1, k) {
+		return true
+	}
+	t := s.Tokens[k]
+	return t.Cap || text.IsStop(t.Lower)
 }
 
 // isStop reports whether a token is a stop word that cannot sit inside a
