@@ -103,7 +103,7 @@ func FuzzPeople(f *testing.F) {
 				continue
 			}
 			s := docs[i].Norm.Source()
-			if len(r) != len(s) || strings.ToLower(r) != strings.ToLower(s) {
+			if len(r) != len(s) || !strings.EqualFold(r, s) {
 				t.Fatalf("Recase changed more than case: %q from %q", r, s)
 			}
 		}
