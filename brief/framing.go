@@ -439,11 +439,7 @@ func boolOrder(a, b bool) int {
 // carriedBy says which kinds of outlets report a statement carried by the
 // sources ids, or "" when the table knows none of them.
 func carriedBy(ids []string, profile map[string]*parallax.OutletProfile, outletOf map[string]string) string {
-	type kind struct {
-		n         int
-		countries []string
-	}
-	kinds := map[string]*kind{}
+	kinds := map[string]int{} // outlets by kind of ownership
 	var order []string
 	seen := map[string]bool{}
 	unknown, known := 0, 0
@@ -460,13 +456,10 @@ func carriedBy(ids []string, profile map[string]*parallax.OutletProfile, outletO
 			continue
 		}
 		known++
-		k := kinds[p.Ownership]
-		if k == nil {
-			k = &kind{}
-			kinds[p.Ownership] = k
+		if kinds[p.Ownership] == 0 {
 			order = append(order, p.Ownership)
 		}
-		k.n++
+		kinds[p.Ownership]++
 		if p.Country != "" {
 			countries = append(countries, p.Country)
 		}
@@ -492,16 +485,16 @@ func carriedBy(ids []string, profile map[string]*parallax.OutletProfile, outletO
 			}
 		}
 		if others {
-			if kinds[k].n == 1 {
+			if kinds[k] == 1 {
 				return fmt.Sprintf("only a %s%s reports this", kindNoun(k, 1), where)
 			}
 			return fmt.Sprintf("only %s%s report this", kindNoun(k, 2), where)
 		}
 	}
-	slices.SortFunc(order, func(x, y string) int { return cmp.Or(kinds[y].n-kinds[x].n, strings.Compare(x, y)) })
+	slices.SortFunc(order, func(x, y string) int { return cmp.Or(kinds[y]-kinds[x], strings.Compare(x, y)) })
 	var parts []string
 	for _, k := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", kinds[k].n, kindNoun(k, kinds[k].n)))
+		parts = append(parts, fmt.Sprintf("%d %s", kinds[k], kindNoun(k, kinds[k])))
 	}
 	s := "reported by " + strings.Join(parts, ", ") + where
 	if unknown > 0 {
