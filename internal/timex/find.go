@@ -207,7 +207,7 @@ func (p *parser) number(i int) (item, int, bool) {
 		}
 	}
 	// a year
-	if len(t.w) == 4 && n >= 1700 && n <= 2100 && p.tailFree(i) && p.yearCue(i) {
+	if len(t.w) == 4 && n >= 1700 && n <= 2100 && p.tailFree(i) && !p.decade(i) && p.yearCue(i) {
 		end := i + 1
 		if p.possessive(end) {
 			end = p.possessiveEnd(end)
@@ -215,6 +215,13 @@ func (p *parser) number(i int) (item, int, bool) {
 		return item{e: p.expr(i, i+1, Date{Year: n, Precision: Year}, false)}, end, true
 	}
 	return item{}, 0, false
+}
+
+// decade reports whether the four-digit number at token i names a decade
+// ("the 1970s"): decades are left out, and their first year is not a date
+// anyone reported.
+func (p *parser) decade(i int) bool {
+	return i+1 < len(p.toks) && p.toks[i+1].s == p.toks[i].e && p.toks[i+1].w == "s"
 }
 
 // clock reads a time of day at token i ("3 p.m.", "3:30pm", "14:30 GMT",

@@ -36,6 +36,8 @@ func TestFind(t *testing.T) {
 			[]want{{"February 2017", "2017-02", false, Point}, {"March of 2016", "2016-03", false, Point}, {"July", "--07", false, Since}}},
 		{"years", "Since 1998, in 2016 and the 2016 presidential election; 2,016 people cast 2016 votes at 1600 Pennsylvania Avenue.", time.Time{},
 			[]want{{"1998", "1998", false, Since}, {"2016", "2016", false, Point}, {"2016", "2016", false, Point}}},
+		{"decades are no year", "A movement of the late 1970s, in the 1990s and since the 1980s; in 1970 itself.", time.Time{},
+			[]want{{"1970", "1970", false, Point}}},
 		{"weekday past", "Mr Trump weighed in on Thursday.", friday,
 			[]want{{"Thursday", "2017-03-30", true, Point}}},
 		{"weekday same day", "He said on Friday that it was over.", friday,
