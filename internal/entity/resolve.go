@@ -170,11 +170,29 @@ func Resolve(docs [][]Mention) *Table {
 			add(best, m, ref{d, i})
 		}
 	}
+	// A name written family name first ("Xu Wenli", then "Xu") is read
+	// as first "Xu", last "Wenli"; its bare family name then matches no
+	// last name. byFirst finds such people by the first part of their
+	// full names, when that part is no known given name.
+	byFirst := make(map[string][]int)
+	for ci, c := range cands {
+		for _, f := range c.firsts {
+			if len(f) > 1 && !isFirstName(lookup(f)) {
+				byFirst[f] = append(byFirst[f], ci)
+			}
+		}
+	}
 	for d, ms := range docs {
 		for i := range ms {
 			m := &ms[i]
 			if m.First != "" || m.Last == "" {
 				continue
+			}
+			if len(byLast[keys[d][i].last]) == 0 {
+				if cs := byFirst[keys[d][i].last]; len(cs) == 1 && genderCompatible(cands[cs[0]].gender, m.Gender) {
+					add(cs[0], m, ref{d, i})
+					continue
+				}
 			}
 			best := -1
 			bare := -1

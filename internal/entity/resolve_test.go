@@ -176,3 +176,21 @@ func TestTableOutOfRange(t *testing.T) {
 		t.Errorf("empty story has people: %v", tab.People())
 	}
 }
+
+// TestFamilyNameFirst: a name written family name first is found again by
+// its family name alone, unless two people share it or it is a given name.
+func TestFamilyNameFirst(t *testing.T) {
+	got, _ := people(t,
+		"The dissident Zha Jianguo spoke to reporters on Monday. Zha said the party would go on.",
+		"Police questioned Zha again. The lawyer Mo Shaoping visited Xu Wenli, and Mo said the trial was short.",
+		"Xu Jin, his daughter, said Xu had done nothing wrong. Michael Flynn resigned. Michael was not there.")
+	joined := strings.Join([]string{strings.Join(got[0], "|"), strings.Join(got[1], "|"), strings.Join(got[2], "|")}, "\n")
+	for _, want := range []string{"Zha=Zha Jianguo", "Mo=Mo Shaoping", "Xu=-"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("want %q in\n%s", want, joined)
+		}
+	}
+	if strings.Contains(joined, "Michael=Michael Flynn") {
+		t.Errorf("a given name alone was taken for a family name:\n%s", joined)
+	}
+}
