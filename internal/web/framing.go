@@ -23,7 +23,20 @@ type framingView struct {
 	Credits   []creditView
 	LeavesOut []stmtView
 	OnlyHere  []stmtView
+	// MoreLeftOut and MoreOnlyHere count the statements not shown.
+	MoreLeftOut, MoreOnlyHere int
 }
+
+// In a story of hundreds of outlets, every outlet leaves out the same
+// widely reported statements, each carried by hundreds of articles:
+// listing them all, with all their citations, for every outlet makes a
+// page of megabytes. The framing shows at most this many statements per
+// list and this many citations per statement or voice; the rest is
+// counted ("and 40 more").
+const (
+	framingStatements = 8
+	framingCites      = 5
+)
 
 type voiceView struct {
 	Speaker string
@@ -35,6 +48,7 @@ type voiceView struct {
 type unheardView struct {
 	Speaker string
 	By      []citeView
+	More    int // citations not shown
 }
 
 type creditView struct {
@@ -95,6 +109,10 @@ func framingViews(b *parallax.Brief, cite func(string, *parallax.Span) citeView,
 		for _, u := range f.Unheard {
 			uv := unheardView{Speaker: oneLine(u.Speaker)}
 			for _, id := range u.QuotedBy {
+				if len(uv.By) == framingCites {
+					uv.More++
+					continue
+				}
 				uv.By = append(uv.By, cite(id, nil))
 			}
 			fv.Unheard = append(fv.Unheard, uv)
@@ -103,12 +121,8 @@ func framingViews(b *parallax.Brief, cite func(string, *parallax.Span) citeView,
 			sp := c.Span
 			fv.Credits = append(fv.Credits, creditView{Name: oneLine(c.Name), Cue: oneLine(c.Cue), Cite: cite(f.Source, &sp)})
 		}
-		for _, st := range f.LeavesOut {
-			fv.LeavesOut = append(fv.LeavesOut, stmt("", st))
-		}
-		for _, st := range f.OnlyHere {
-			fv.OnlyHere = append(fv.OnlyHere, stmt("", st))
-		}
+		fv.LeavesOut, fv.MoreLeftOut = shortList(f.LeavesOut, stmt)
+		fv.OnlyHere, fv.MoreOnlyHere = shortList(f.OnlyHere, stmt)
 		out = append(out, fv)
 	}
 	return out
@@ -120,4 +134,22 @@ func speakerName(s string) string {
 		return "unattributed"
 	}
 	return s
+}
+
+// shortList makes the views of at most framingStatements statements, each
+// with at most framingCites citations, and counts the statements left out.
+func shortList(sts []parallax.Statement, stmt func(string, parallax.Statement) stmtView) ([]stmtView, int) {
+	var out []stmtView
+	for i, st := range sts {
+		if i == framingStatements {
+			return out, len(sts) - i
+		}
+		v := stmt("", st)
+		if len(v.Cites) > framingCites {
+			v.MoreCites = len(v.Cites) - framingCites
+			v.Cites = v.Cites[:framingCites]
+		}
+		out = append(out, v)
+	}
+	return out, 0
 }

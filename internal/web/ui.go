@@ -351,6 +351,7 @@ type stmtView struct {
 	Text      string
 	Cites     []citeView
 	CarriedBy string // which kinds of outlets carry it, or ""
+	MoreCites int    // citations not shown
 }
 
 type exclView struct {
