@@ -25,6 +25,8 @@ type framingView struct {
 	OnlyHere  []stmtView
 	// MoreLeftOut and MoreOnlyHere count the statements not shown.
 	MoreLeftOut, MoreOnlyHere int
+	// MoreUnheard counts the voices others quote that are not listed.
+	MoreUnheard int
 }
 
 // In a story of hundreds of outlets, every outlet leaves out the same
@@ -33,9 +35,12 @@ type framingView struct {
 // page of megabytes. The framing shows at most this many statements per
 // list and this many citations per statement or voice; the rest is
 // counted ("and 40 more").
+// The page shows the framing of at most framingOutlets outlets, as the
+// matrix shows at most 40.
 const (
 	framingStatements = 8
 	framingCites      = 5
+	framingOutlets    = 40
 )
 
 type voiceView struct {
@@ -106,7 +111,11 @@ func framingViews(b *parallax.Brief, cite func(string, *parallax.Span) citeView,
 			fv.Voices = append(fv.Voices, voiceView{Speaker: speakerName(v.Speaker), Share: fmt.Sprintf("%.0f%%", 100*v.Share),
 				Quotes: v.Quotes, Words: v.Words})
 		}
-		for _, u := range f.Unheard {
+		for i, u := range f.Unheard {
+			if i == framingStatements {
+				fv.MoreUnheard = len(f.Unheard) - i
+				break
+			}
 			uv := unheardView{Speaker: oneLine(u.Speaker)}
 			for _, id := range u.QuotedBy {
 				if len(uv.By) == framingCites {

@@ -307,36 +307,38 @@ func (s *server) storyItem(st store.Story) storyItem {
 
 type storyView struct {
 	base
-	Headline   string
-	Story      store.Story
-	Span       string
-	Updated    string
-	HasBrief   bool
-	Stale      bool
-	Briefed    string
-	Counts     string
-	CopyNotes  []string
-	Multi      bool
-	Summary    []stmtView
-	Agreed     []stmtView
-	Exclusive  []exclView
-	Conflicts  []conflictView
-	Quotes     []quoteView
-	People     []personView
-	Orgs       string
-	Places     string
-	Outlets    []outletRow
-	Framing    []framingView
-	Sources    []sourceView
-	Happenings []happeningView
-	Published  []timelineEntry
-	Undated    int
-	Matrix     template.HTML
-	Coverage   template.HTML
-	TimeAxis   template.HTML
-	Articles   []sourceView // the story's articles while its brief is built
-	JSONHref   string
-	MatrixNote string
+	Headline  string
+	Story     store.Story
+	Span      string
+	Updated   string
+	HasBrief  bool
+	Stale     bool
+	Briefed   string
+	Counts    string
+	CopyNotes []string
+	Multi     bool
+	Summary   []stmtView
+	Agreed    []stmtView
+	Exclusive []exclView
+	Conflicts []conflictView
+	Quotes    []quoteView
+	People    []personView
+	Orgs      string
+	Places    string
+	Outlets   []outletRow
+	Framing   []framingView
+	// MoreFraming counts the outlets whose framing is not shown.
+	MoreFraming int
+	Sources     []sourceView
+	Happenings  []happeningView
+	Published   []timelineEntry
+	Undated     int
+	Matrix      template.HTML
+	Coverage    template.HTML
+	TimeAxis    template.HTML
+	Articles    []sourceView // the story's articles while its brief is built
+	JSONHref    string
+	MatrixNote  string
 }
 
 type citeView struct {
@@ -648,6 +650,10 @@ func buildStoryView(v *storyView, b *parallax.Brief) {
 	v.Sources = sourceViews(b.Sources, b.Copies)
 	v.Outlets = outletRows(b)
 	v.Framing = framingViews(b, cite, stmt)
+	if len(v.Framing) > framingOutlets {
+		v.MoreFraming = len(v.Framing) - framingOutlets
+		v.Framing = v.Framing[:framingOutlets]
+	}
 	var cols []matrixCol
 	for _, o := range v.Outlets {
 		cols = append(cols, matrixCol{Name: o.Name})
