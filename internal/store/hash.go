@@ -85,7 +85,9 @@ var trackingParams = map[string]bool{
 // "" for anything that is not an absolute http or https URL.
 func CanonicalURL(raw string) string {
 	raw = strings.TrimSpace(raw)
-	if raw == "" || len(raw) > maxURL {
+	// Bytes that are not UTF-8 would come back as replacement characters,
+	// three bytes each, and the result would not be its own canonical form.
+	if raw == "" || len(raw) > maxURL || !utf8.ValidString(raw) {
 		return ""
 	}
 	u, err := url.Parse(raw)
