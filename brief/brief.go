@@ -131,6 +131,8 @@ type Story struct {
 	Articles []parallax.Article
 	Docs     []*text.Document
 	Align    *align.Story
+
+	nm *storyNames // found once by names
 }
 
 // Analyze reads and aligns articles, whose texts must be valid UTF-8.

@@ -63,7 +63,8 @@ func (s *Story) framing(b *parallax.Brief, support [][]align.Evidence, reports [
 		f.LeadText = strings.Join(lead, " ")
 
 		// Quotations, their speakers, and the verbs of attribution.
-		qs := quote.Find(doc, sp.ms[d])
+		qdoc := sp.docs[d]
+		qs := quote.Find(qdoc, sp.ms[d])
 		var quoted quotedRanges
 		voices[d] = map[string]*voice{}
 		var order []string
@@ -97,12 +98,12 @@ func (s *Story) framing(b *parallax.Brief, support [][]align.Evidence, reports [
 
 		verbs := map[string]*verbUse{}
 		var verbOrder []string
-		for _, r := range quote.Reports(doc, sp.ms[d]) {
+		for _, r := range quote.Reports(qdoc, sp.ms[d]) {
 			cue := r.Speaker.Cue
-			if cue == "" || r.Sent >= len(doc.Sentences) {
+			if cue == "" || r.Sent >= len(qdoc.Sentences) {
 				continue
 			}
-			sen := &doc.Sentences[r.Sent]
+			sen := &qdoc.Sentences[r.Sent]
 			last := r.Cue + len(strings.Fields(cue)) - 1
 			if r.Cue < 0 || last >= len(sen.Tokens) {
 				continue
@@ -110,7 +111,7 @@ func (s *Story) framing(b *parallax.Brief, support [][]align.Evidence, reports [
 			if !attributes(sen, r.Cue, last) {
 				continue
 			}
-			start, end := tokenSpan(doc, sen, r.Cue, last)
+			start, end := tokenSpan(qdoc, sen, r.Cue, last)
 			key, name := sp.of(d, r.Speaker)
 			u := verbs[cue]
 			if u == nil {
@@ -246,18 +247,18 @@ var infinitiveVerbs = setOf("offered", "offers", "offer", "promised", "promises"
 // ledger does: a person by the canonical name entity.Resolve gives, else
 // the role a source describes.
 type speakers struct {
+	// docs are the documents the mentions were found in: the story's, or
+	// an article read again with its names' capitals restored (the same
+	// bytes but for case, so offsets hold).
+	docs   []*text.Document
 	ms     [][]entity.Mention
 	people *entity.Table
 	seen   map[string]int // key -> order of first sight
 }
 
 func (s *Story) speakers() *speakers {
-	sp := &speakers{ms: make([][]entity.Mention, len(s.Docs)), seen: map[string]int{}}
-	for d, doc := range s.Docs {
-		sp.ms[d] = entity.Find(doc)
-	}
-	sp.people = entity.Resolve(sp.ms)
-	return sp
+	nm := s.names()
+	return &speakers{docs: nm.docs, ms: nm.ms, people: nm.table, seen: map[string]int{}}
 }
 
 // of returns the key and the shown name of a speaker of document doc; ""

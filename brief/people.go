@@ -19,6 +19,39 @@ import (
 // (entity.Recase); the copy has the same bytes but for case, so its spans
 // are the article's, and every word shown is read from the article.
 func (s *Story) people() ([]parallax.Quote, []parallax.Person) {
+	nm := s.names()
+	docs, ms, table, recased := nm.docs, nm.ms, nm.table, nm.recased
+	qdocs := make([]quote.Doc, len(docs))
+	for i, d := range docs {
+		qdocs[i] = quote.Doc{ID: s.Articles[i].ID, Doc: d, Mentions: ms[i]}
+		if recased[i] != "" {
+			qdocs[i].Text = s.Articles[i].Text
+		}
+	}
+	quotes := quote.LedgerWith(qdocs, table)
+	if quotes == nil {
+		quotes = []parallax.Quote{}
+	}
+	return quotes, s.assemblePeople(docs, ms, table, quotes)
+}
+
+// storyNames are the story's documents as the people and the quote ledger
+// read them (a lower-cased article read again with its names' capitals
+// restored: only ASCII letters change case, so every offset still points
+// into the article), their name mentions and the people those resolve to.
+type storyNames struct {
+	docs    []*text.Document
+	recased []string // the restored text of each article, "" when unchanged
+	ms      [][]entity.Mention
+	table   *entity.Table
+}
+
+// names finds the story's names once, for the people, the ledger and the
+// framing alike.
+func (s *Story) names() *storyNames {
+	if s.nm != nil {
+		return s.nm
+	}
 	docs := s.Docs
 	recased := entity.Recase(docs)
 	var st *text.Stemmer
@@ -39,19 +72,8 @@ func (s *Story) people() ([]parallax.Quote, []parallax.Person) {
 			ms[i] = []entity.Mention{}
 		}
 	}
-	table := entity.Resolve(ms)
-	qdocs := make([]quote.Doc, len(docs))
-	for i, d := range docs {
-		qdocs[i] = quote.Doc{ID: s.Articles[i].ID, Doc: d, Mentions: ms[i]}
-		if recased[i] != "" {
-			qdocs[i].Text = s.Articles[i].Text
-		}
-	}
-	quotes := quote.LedgerWith(qdocs, table)
-	if quotes == nil {
-		quotes = []parallax.Quote{}
-	}
-	return quotes, s.assemblePeople(docs, ms, table, quotes)
+	s.nm = &storyNames{docs: docs, recased: recased, ms: ms, table: entity.Resolve(ms)}
+	return s.nm
 }
 
 // placed is a person with where it was first mentioned, for ordering.
