@@ -81,8 +81,10 @@ var trackingParams = map[string]bool{
 // articles are deduplicated: scheme and host in lower case, no user
 // information, no default port, no fragment, no tracking parameters
 // (utm_*, fbclid, gclid and a few like them), and "/" for an empty path.
-// The remaining query parameters keep their order and encoding. It returns
-// "" for anything that is not an absolute http or https URL.
+// The remaining query parameters keep their order and their escapes; a
+// byte that may not stand bare in a query (a space, a control character,
+// a stray "%") is percent-encoded, so the form is its own canonical form.
+// It returns "" for anything that is not an absolute http or https URL.
 func CanonicalURL(raw string) string {
 	raw = strings.TrimSpace(raw)
 	// Bytes that are not UTF-8 would come back as replacement characters,
@@ -130,7 +132,7 @@ func CanonicalURL(raw string) string {
 			if strings.HasPrefix(key, "utm_") || trackingParams[key] {
 				continue
 			}
-			kept = append(kept, p)
+			kept = append(kept, escapeQueryPart(p))
 		}
 	}
 	s := scheme + "://" + host + path
@@ -138,6 +140,32 @@ func CanonicalURL(raw string) string {
 		s += "?" + strings.Join(kept, "&")
 	}
 	return s
+}
+
+// escapeQueryPart percent-encodes the bytes of one query parameter that
+// may not stand bare in a URL's query, keeping valid escapes and every
+// other byte as they are, so "a+b" and "a%2Bb" stay different.
+func escapeQueryPart(p string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]):
+			b.WriteByte(c)
+		case c > ' ' && c < 0x7f && c != '%' && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' && c != '`' && c != '{' && c != '|' && c != '}' && c != '#':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // derivedIDs returns the ids an article without one may take, shortest
