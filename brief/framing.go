@@ -277,6 +277,9 @@ func (sp *speakers) of(doc int, s quote.Speaker) (key, name string) {
 		return "n:" + strings.ToLower(n), n
 	}
 	if s.Role != "" {
+		if p := sp.people.Described(doc, sp.ms[doc], sp.docs[doc].Norm.Source(), s.Start, s.End); p >= 0 {
+			return "p" + strconv.Itoa(p), sp.people.People()[p].Name
+		}
 		r := strings.ToLower(strings.Join(strings.Fields(s.Role), " "))
 		for _, art := range []string{"a ", "an ", "the "} {
 			r = strings.TrimPrefix(r, art)

@@ -72,7 +72,9 @@ func (s *Story) names() *storyNames {
 			ms[i] = []entity.Mention{}
 		}
 	}
-	s.nm = &storyNames{docs: docs, recased: recased, ms: ms, table: entity.Resolve(ms)}
+	table := entity.Resolve(ms)
+	table.LinkRoles(docs, ms)
+	s.nm = &storyNames{docs: docs, recased: recased, ms: ms, table: table}
 	return s.nm
 }
 

@@ -321,6 +321,8 @@ func TestSeedsQuotes(t *testing.T) {
 		{"When you are given immunity", "Michael Flynn", []string{id(1)}},
 		{"Nope", "Sean Spicer", []string{id(2)}},
 		{"grave and momentous step", "Adam Schiff", []string{id(1)}},
+		// "Mr Flynn's attorney said ...": 001 names Flynn's attorney.
+		{"talks have taken place about immunity", "Robert Kelner", []string{id(1)}},
 	}
 	for _, tt := range tests {
 		q := quoteWith(tt.words)

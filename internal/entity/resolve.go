@@ -34,6 +34,7 @@ type Person struct {
 type Table struct {
 	people []Person
 	of     [][]int
+	roles  map[describedKey][]holder // see LinkRoles
 }
 
 // People returns the story's people in order of first mention (document

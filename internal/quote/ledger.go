@@ -412,6 +412,10 @@ func (l *ledger) speakerKey(doc int, sp Speaker) (key, name string) {
 		return "n:" + strings.ToLower(n), n
 	}
 	if sp.Role != "" {
+		// "Mr Flynn's attorney" when the story names Flynn's attorney.
+		if p := l.people.Described(doc, l.ms[doc], l.docs[doc].source(), sp.Start, sp.End); p >= 0 {
+			return "p" + strconv.Itoa(p), l.people.People()[p].Name
+		}
 		r := strings.ToLower(sp.Role)
 		for _, art := range []string{"a ", "an ", "the "} {
 			r = strings.TrimPrefix(r, art)
