@@ -74,3 +74,22 @@ func TestDescribed(t *testing.T) {
 		t.Errorf("roles not linked: Described = %d, want -1", p)
 	}
 }
+
+// TestNotPeople checks runs of capitals that name things or groups, not
+// people, even where a verb of speech follows them.
+func TestNotPeople(t *testing.T) {
+	docs := []string{
+		"Forecasters at the Weather Channel said the storm would turn. Rebels said they held the town.",
+		"The talks at Wye Plantation ended. Witnesses said the car was red. Organizers said 40 teams came.",
+		"Rep. Dana Cole, R-Fla, voted no. The meeting began at 1200 GMT under Operation Rescue rules.",
+		"Sri Lankans said they would stay. The Taliban said no one was held. Dana Cole said she was glad.",
+	}
+	_, tab := people(t, docs...)
+	var got []string
+	for _, p := range tab.People() {
+		got = append(got, p.Name)
+	}
+	if want := []string{"Dana Cole"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("people = %q, want %q", got, want)
+	}
+}

@@ -101,7 +101,8 @@ func buildLexicon() map[string]class {
 		rwandan congolese ugandan kenyan tanzanian sudanese somali ethiopian zimbabwean
 		angolan namibian burundian honduran nicaraguan salvadoran guatemalan jamaican
 		haitian bangladeshi colombian peruvian chilean argentine bolivian ecuadorian
-		islamic islamist bavarian`)
+		islamic islamist bavarian serbs croats bosniaks albanians kosovars lankan
+		lankans somalis rwandans hutus tutsis jew`)
 	add(cOrg, `committee committees commission council department ministry agency
 		bureau office service services house senate congress parliament assembly court
 		party university college school institute academy association union federation
@@ -123,7 +124,8 @@ func buildLexicon() map[string]class {
 		brexit obamacare medicare medicaid god allah bible koran quran islam
 		watergate mueller-probe panel caucus circuit tribunal prison jail campaign
 		coalition movement front alliance brigade battalion regiment division corps
-		fleet command ministry directorate secretariat`)
+		fleet command ministry directorate secretariat institution embassies
+		taliban hamas hezbollah fatah plo`)
 	add(cTitle, `mr mrs ms miss mx dr prof professor sir dame lord lady madam president
 		vice senator sen sens rep reps representative congressman congresswoman gov
 		governor gen general lt lieutenant col colonel maj major capt captain cmdr
@@ -212,7 +214,10 @@ func buildLexicon() map[string]class {
 		federal senior former top veteran acting breaking update exclusive watch read
 		opinion editorial analysis photo video image reporting editing additional
 		intelligence ex-advisor ex-adviser brief nope whatever meet press state
-		government hurricane typhoon cyclone tornado`)
+		government hurricane typhoon cyclone tornado rebels witnesses relatives
+		residents villagers survivors organizers organisers protesters demonstrators
+		troops soldiers doctors scientists researchers students workers farmers
+		gmt utc est edt cst cdt pst pdt bst cet`)
 	add(cMaleTitle, `mr sir lord king prince emperor sultan sheikh spokesman chairman
 		congressman businessman father brother son husband uncle nephew widower`)
 	add(cFemaleTitle, `mrs ms miss madam dame lady queen princess empress spokeswoman

@@ -130,7 +130,9 @@ func findIn(d *text.Document, si int, out []Mention) []Mention {
 			}
 			break
 		}
-		out = takeRun(d, si, i, j, info[:j-i], out)
+		if !partyTag(norm, toks, i) {
+			out = takeRun(d, si, i, j, info[:j-i], out)
+		}
 		i = j
 	}
 	return out
@@ -222,7 +224,7 @@ func takeRun(d *text.Document, si, i, j int, info []tinfo, out []Mention) []Ment
 		in.initial = isInitialWord(strings.TrimSuffix(w, "."))
 		in.acronym = !in.initial && isAcronym(w)
 		in.title = in.c&cTitle != 0 && t.Cap
-		in.bad = in.acronym || in.c&notName != 0 || !t.Cap && in.c&cParticle == 0
+		in.bad = in.acronym || in.c&notName != 0 || !t.Cap && in.c&cParticle == 0 || notSurname[t.Lower] || placeHeads[t.Lower]
 		if k == 0 && opensClause(s, i) && n > 1 && !isFirstName(in.c) && strings.HasSuffix(t.Lower, "ly") {
 			in.bad = true
 		}
@@ -394,6 +396,22 @@ func takeRun(d *text.Document, si, i, j int, info []tinfo, out []Mention) []Ment
 	}
 	m.Speaks = speaks(s, m.TitleTok, j, m.Possessive)
 	return append(out, m)
+}
+
+// notSurname are nouns that end names of things, never a person's name:
+// "Weather Channel", "Operation Rescue", "Iron Curtain".
+var notSurname = map[string]bool{"channel": true, "memorandum": true, "curtain": true,
+	"development": true, "billiards": true, "operation": true, "students": true}
+
+// partyTag reports whether the run that opens at toks[i] is a
+// legislator's party and state, as American news writes them after a
+// name: "R-Fla", "D-N.Y.".
+func partyTag(norm string, toks []text.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	w := norm[toks[i].Start:toks[i].End]
+	return (w == "R" || w == "D" || w == "I") && norm[toks[i].End:toks[i+1].Start] == "-" && toks[i+1].Cap
 }
 
 func isFirstName(c class) bool { return c&(cMale|cFemale|cFirst) != 0 }

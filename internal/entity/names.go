@@ -57,7 +57,8 @@ var placeHeads = map[string]bool{"street": true, "avenue": true, "road": true, "
 	"mountains": true, "valley": true, "bay": true, "coast": true, "beach": true, "desert": true,
 	"county": true, "city": true, "province": true, "region": true, "district": true,
 	"territory": true, "strait": true, "canal": true, "park": true, "republic": true,
-	"kingdom": true, "mount": true, "gulf": true}
+	"kingdom": true, "mount": true, "gulf": true, "peninsula": true, "lakes": true,
+	"plantation": true}
 
 // placeOpeners are words that open a place's name: "Lake Kivu", "Mount
 // Kenya".
