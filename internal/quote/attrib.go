@@ -1176,7 +1176,17 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 			break
 		}
 	}
-	// 1. A cue right after the closing mark.
+	// 1. A cue right after the closing mark, unless a cue and a colon
+	// introduce the quotation (`Quell said: "..." The bridge opened,
+	// officials said.`, the closing period missing).
+	colon, colonOK := a.colonClause(q, prev, false)
+	colonOK = colonOK && colon.Known()
+	unlessColon := func(sp Speaker) Speaker {
+		if colonOK && (sp.Mention != colon.Mention || sp.Role != colon.Role) {
+			return colon
+		}
+		return sp
+	}
 	es := q.EndSent
 	s := &a.d.Sentences[es]
 	post := -1
@@ -1199,10 +1209,10 @@ func (a *analyzer) direct(q *Quotation, prev *Quotation) Speaker {
 			(!strings.HasSuffix(strings.TrimRight(q.Text, `'"`), ".") || a.attributionOnly(es, after[0])) {
 			c := after[0]
 			if c.sp.Known() {
-				return c.sp
+				return unlessColon(c.sp)
 			}
 			if c.pron != "" {
-				return a.resolve(es, c.pronTok, c.pron, prev)
+				return unlessColon(a.resolve(es, c.pronTok, c.pron, prev))
 			}
 			other = other || c.sp.How == Pronoun
 		}
@@ -1354,6 +1364,12 @@ func (a *analyzer) dashName(si, k int, q *Quotation) (Speaker, bool) {
 // resisted: "..."`, `The report concluded:` at the end of the paragraph
 // before).
 func (a *analyzer) colonIntro(q *Quotation, prev *Quotation) (Speaker, bool) {
+	return a.colonClause(q, prev, true)
+}
+
+// colonClause is colonIntro; without subject, only a cue of the clause
+// before the colon counts (`Quell said: "..."`).
+func (a *analyzer) colonClause(q *Quotation, prev *Quotation, subject bool) (Speaker, bool) {
 	t := a.d.Norm.Text
 	i := q.NormStart - 1
 	for i >= 0 && (t[i] == '"' || t[i] == '\'' || isSpace(t[i])) {
@@ -1384,6 +1400,9 @@ func (a *analyzer) colonIntro(q *Quotation, prev *Quotation) (Speaker, bool) {
 			return a.resolve(sj, c.pronTok, c.pron, prev), true
 		}
 		break
+	}
+	if !subject {
+		return Speaker{}, false
 	}
 	lo := 0
 	for k := kc - 1; k >= 0; k-- {
