@@ -82,3 +82,33 @@ func Diff(a, b []string) []Op {
 	flush()
 	return ops
 }
+
+// maxIsland is the most words kept between two changes that Coalesce may
+// fold into them.
+const maxIsland = 3
+
+// Coalesce joins two changes of ops (as Diff returns them for a and b)
+// when the words kept between them are at most maxIsland and all of them
+// are minor (function words, as minor reports): "would get questioned in
+// such a highly politicised" against "who has a lawyer would answer" is
+// one change, not two around a shared "a". It returns ops, modified.
+func Coalesce(ops []Op, a []string, minor func(string) bool) []Op {
+	if len(ops) < 2 {
+		return ops
+	}
+	out := ops[:1]
+	for _, op := range ops[1:] {
+		last := &out[len(out)-1]
+		island := op.A - last.AEnd
+		join := island <= maxIsland && island == op.B-last.BEnd
+		for k := last.AEnd; join && k < op.A; k++ {
+			join = minor(a[k])
+		}
+		if join {
+			last.AEnd, last.BEnd = op.AEnd, op.BEnd
+			continue
+		}
+		out = append(out, op)
+	}
+	return out
+}

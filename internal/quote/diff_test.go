@@ -30,6 +30,33 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+func TestCoalesce(t *testing.T) {
+	minor := func(w string) bool { return w == "a" || w == "the" || w == "in" || w == "of" }
+	tests := []struct {
+		name, a, b string
+		want       []Op
+	}{
+		{"one shared article between two changes",
+			"would get questioned in such a highly charged climate", "who has a lawyer would answer",
+			[]Op{{0, 9, 0, 6}}},
+		{"a content word kept between them",
+			"the vote was early and quiet", "the count was late and quiet",
+			[]Op{{1, 2, 1, 2}, {3, 4, 3, 4}}},
+		{"more than three minor words kept",
+			"x a the in of y", "z a the in of w",
+			[]Op{{0, 1, 0, 1}, {5, 6, 5, 6}}},
+		{"one change", "a b", "a c", []Op{{1, 2, 1, 2}}},
+	}
+	for _, tt := range tests {
+		a, b := strings.Fields(tt.a), strings.Fields(tt.b)
+		got := Coalesce(Diff(a, b), a, minor)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+		checkOps(t, a, b, got)
+	}
+}
+
 // checkOps checks that ops turn a into b: ordered, in bounds, and the words
 // between them equal.
 func checkOps(t *testing.T, a, b []string, ops []Op) {
@@ -129,7 +156,9 @@ func TestLedgerPartial(t *testing.T) {
 			t.Errorf("change %+v does not read its spans", c)
 		}
 	}
-	wantChanges := []string{`would talk in "such a hostile setting without -> who has`, `deal -> lawyer would answer questions`}
+	// One change: the shared "a" between the two differing runs is not
+	// shown as kept.
+	wantChanges := []string{`would talk in "such a hostile setting without a deal -> who has a lawyer would answer questions`}
 	if diff := cmp.Diff(wantChanges, changes); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}

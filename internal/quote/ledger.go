@@ -963,6 +963,7 @@ func (l *ledger) compare(ref, m *item) (string, []parallax.WordChange) {
 	if !added {
 		return Shortened, nil
 	}
+	ops = Coalesce(ops, a, text.IsStop)
 	refDoc, mDoc := &l.docs[ref.doc], &l.docs[m.doc]
 	refSrc, mSrc := refDoc.source(), mDoc.source()
 	var out []parallax.WordChange
