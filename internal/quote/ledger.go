@@ -442,6 +442,10 @@ func match(x, y *item) float64 {
 	return matchWords(x, y, sameSpeaker)
 }
 
+// minKept is the least number of words two quotations must keep in order
+// to be one statement reworded.
+const minKept = 4
+
 // matchWords tells how strongly the quoted words of x and y are one
 // statement, the speakers being the same or not.
 func matchWords(x, y *item, sameSpeaker bool) float64 {
@@ -466,11 +470,61 @@ func matchWords(x, y *item, sameSpeaker bool) float64 {
 	if nc == 0 || float64(c)/float64(nc) < 0.6 {
 		return noMatch
 	}
-	r := float64(lcs(x.words, y.words)) / float64(len(short.words))
-	if r < 0.6 || !sameSpeaker && r < 0.8 {
+	// At least four words kept in order: a short quotation that shares a
+	// name with a long one ("Salt Lake City") is not a rewording of it.
+	n := lcs(expand(x.words), expand(y.words))
+	r := float64(n) / float64(len(short.words))
+	if n < minKept || r < 0.6 || !sameSpeaker && r < 0.8 {
 		return noMatch
 	}
 	return altered + r
+}
+
+// expand writes contractions out ("i'm" as "i am", "don't" as "do not"),
+// so that a quotation and its written-out copy keep their words in
+// common. Words without a contraction are returned as they are.
+func expand(words []string) []string {
+	var out []string
+	for i, w := range words {
+		long := contracted(w)
+		if long == nil && out == nil {
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+4), words[:i]...)
+		}
+		if long == nil {
+			out = append(out, w)
+			continue
+		}
+		out = append(out, long...)
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+// contracted returns the words a contraction stands for, or nil.
+func contracted(w string) []string {
+	w = strings.ReplaceAll(w, "\u2019", "'")
+	switch w {
+	case "won't":
+		return []string{"will", "not"}
+	case "can't":
+		return []string{"can", "not"}
+	case "shan't":
+		return []string{"shall", "not"}
+	}
+	if base, ok := strings.CutSuffix(w, "n't"); ok && base != "" {
+		return []string{base, "not"}
+	}
+	for _, c := range [...]struct{ suffix, long string }{{"'m", "am"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"}, {"'d", "would"}} {
+		if base, ok := strings.CutSuffix(w, c.suffix); ok && base != "" {
+			return []string{base, c.long}
+		}
+	}
+	return nil
 }
 
 // overlap counts the strings two sorted, unique slices share.

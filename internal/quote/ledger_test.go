@@ -79,6 +79,42 @@ func TestLedgerAltered(t *testing.T) {
 	checkEvidence(t, srcs, got)
 }
 
+// TestLedgerShortShared checks that a short quotation sharing only a name
+// with two others does not chain them into one statement, and that a
+// contraction written out is the same statement reworded.
+func TestLedgerShortShared(t *testing.T) {
+	srcs := []string{
+		`"I am truly sorry that even Port Lake City, by far the best host for the games, had to use such methods," Ann Roe said. "I am not bitter," she added.`,
+		`"Nobody blames Port Lake City," Ann Roe said. "We blame the voters who can be bought, not Port Lake City. They were a victim," Roe said. "I'm not bitter," she said.`,
+	}
+	got := Ledger(story(srcs...))
+	var lines []string
+	for _, q := range got {
+		lines = append(lines, strings.Join(q.Sources, ",")+" "+strings.Join(q.Forms, ",")+" "+q.Text)
+	}
+	want := []string{
+		"a verbatim I am truly sorry that even Port Lake City, by far the best host for the games, had to use such methods",
+		"a,b verbatim,reworded I am not bitter",
+		"b verbatim Nobody blames Port Lake City",
+		"b verbatim We blame the voters who can be bought, not Port Lake City. They were a victim",
+	}
+	if diff := cmp.Diff(want, lines); diff != "" {
+		t.Errorf("Ledger mismatch (-want +got):\n%s", diff)
+	}
+	checkEvidence(t, srcs, got)
+}
+
+func TestExpand(t *testing.T) {
+	got := strings.Join(expand(strings.Fields("i'm sure they don't know we won't or can't and you'll see it's fine")), " ")
+	want := "i am sure they do not know we will not or can not and you will see it's fine"
+	if got != want {
+		t.Errorf("expand = %q, want %q", got, want)
+	}
+	if w := []string{"no", "contraction"}; &expand(w)[0] != &w[0] {
+		t.Error("expand copied words without a contraction")
+	}
+}
+
 func TestLedgerEmpty(t *testing.T) {
 	if got := Ledger(nil); len(got) != 0 {
 		t.Errorf("Ledger(nil) = %v", got)
