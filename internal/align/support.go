@@ -49,17 +49,17 @@ type Params struct {
 
 // DefaultParams are the decision's values in use.
 var DefaultParams = Params{
-	Bias:           -4.39,
-	ClaimCover:     0.68,
-	CandidateCover: 0.96,
-	CoreCover:      0.70,
-	NameCover:      0.21,
-	VerbCover:      0.64,
-	Subject:        -0.02,
+	Bias:           -4.43,
+	ClaimCover:     0.72,
+	CandidateCover: 0.97,
+	CoreCover:      0.73,
+	NameCover:      0.22,
+	VerbCover:      0.67,
+	Subject:        -0.03,
 	LogShared:      0.95,
 	NumberClash:    -0.21,
 	Polarity:       -0.48,
-	Modality:       -0.17,
+	Modality:       -0.20,
 	Threshold:      0.5,
 	Backed:         -0.25,
 	BackedCosine:   0.27,
@@ -229,10 +229,20 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 	// Relative clauses run from "who", "which", "whose" or ", where" to the
 	// next comma; parentheses to their close.
 	inRel, inPar := false, false
+	// A relative clause without a comma before it ("the quake that hit the
+	// capital is feared ...") ends where the main clause takes up again: a
+	// finite auxiliary after the clause's own verb.
+	restrictive, relVerb := false, false
 	for i, t := range toks {
 		gap := gapBefore(norm, toks, i)
 		if strings.Contains(gap, ",") || strings.Contains(gap, ";") {
 			inRel = false
+		}
+		if inRel && restrictive && relVerb && finite[t.Lower] {
+			inRel = false
+		}
+		if inRel && !relVerb && isVerb(toks, i) {
+			relVerb = true
 		}
 		if strings.Contains(gap, "(") {
 			inPar = true
@@ -242,9 +252,15 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 		}
 		switch t.Lower {
 		case "who", "which", "whose", "whom":
-			inRel = true
+			inRel, restrictive, relVerb = true, !strings.Contains(gap, ","), false
 		case "where":
 			inRel = strings.Contains(gap, ",")
+		case "that":
+			// "the quake that hit ...": a relative clause after a noun;
+			// not "said that", "so that" or "fears that" (a complement).
+			if !inRel && thatRelative(toks, i, gap) {
+				inRel, restrictive, relVerb = true, true, false
+			}
 		}
 		// A participle right after a noun opens a reduced relative clause
 		// ("the panel investigating the ties").
@@ -276,6 +292,50 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 	}
 	return sc
 }
+
+// finite are the auxiliaries that take up a main clause again after a
+// relative clause.
+var finite = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+	"can", "may", "might", "must", "should")
+
+// thatRelative reports whether "that" at token i opens a relative clause:
+// it follows a noun directly and a verb follows it soon.
+func thatRelative(toks []text.Token, i int, gap string) bool {
+	if i == 0 || gap != " " || i+1 >= len(toks) {
+		return false
+	}
+	// "ruled Tuesday that", "expressed doubt last month that": the word
+	// before a time expression decides.
+	k := i - 1
+	for k > 0 && (timeWords[toks[k].Lower] || toks[k].Number) {
+		k--
+	}
+	p := &toks[k]
+	if p.Stop || p.Number || timeWords[p.Lower] || isVerb(toks, k) || sayings[p.Lower] || complementNouns[p.Lower] ||
+		strings.HasSuffix(p.Lower, "ly") {
+		return false
+	}
+	return true
+}
+
+// timeWords can stand between a verb or a noun and the "that" clause it
+// takes: "said Tuesday that", "warned last week that".
+var timeWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "today", "yesterday", "tonight", "week", "month", "year", "weekend", "morning",
+	"afternoon", "evening", "night", "last", "this", "earlier", "later", "recently", "again",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec")
+
+// complementNouns take a "that" clause that says what they hold: "fears
+// that", "reports that".
+var complementNouns = setOf("fear", "fears", "report", "reports", "claim", "claims", "news",
+	"evidence", "fact", "belief", "hope", "hopes", "sign", "signs", "concern", "concerns",
+	"warning", "warnings", "suggestion", "suggestions", "assurance", "assurances", "word",
+	"rumors", "rumours", "allegation", "allegations", "statement", "announcement", "idea",
+	"possibility", "chance", "view", "argument", "confirmation", "indication", "indications",
+	"doubt", "doubts", "say", "says", "insist", "insists", "believe", "believes", "think", "thinks", "know",
+	"knows", "announce", "announces", "agree", "agrees", "show", "shows", "suggest", "suggests")
 
 // gapBefore returns the text between token i-1 and token i.
 func gapBefore(norm string, toks []text.Token, i int) string {

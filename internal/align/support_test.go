@@ -73,6 +73,44 @@ func TestClauseScale(t *testing.T) {
 	}
 }
 
+// TestClauseScaleThat checks "that" as a relative pronoun after a noun,
+// and as the opening of what a verb or a noun of saying reports.
+func TestClauseScaleThat(t *testing.T) {
+	st := text.NewStemmer()
+	for _, c := range []struct {
+		s    string
+		word string
+		want float32
+	}{
+		{"The quake that hit the capital is feared to have killed thousands.", "hit", describing},
+		{"The quake that hit the capital is feared to have killed thousands.", "killed", 1},
+		{"The court ruled Tuesday that employers may ban the symbols.", "employers", 1},
+		{"He said that the plant would close.", "plant", 1},
+		{"She expressed doubt last month that the stadium would be ready.", "stadium", 1},
+		{"There are fears that the toll will rise.", "toll", 1},
+		{"The plan that the agency published was late.", "published", describing},
+		{"The plan that the agency published was late.", "late", 1},
+		{"The man who shot the mayor was arrested on Friday.", "shot", describing},
+		{"The man who shot the mayor was arrested on Friday.", "arrested", 1},
+		{"The panel, which met in secret, rejected the offer.", "rejected", 1},
+	} {
+		toks := text.Tokenize(c.s, st)
+		sc := clauseScale(c.s, toks)
+		found := false
+		for i, tok := range toks {
+			if tok.Lower == c.word {
+				found = true
+				if sc[i] != c.want {
+					t.Errorf("%q: %q scale %v, want %v", c.s, c.word, sc[i], c.want)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("%q not in %q", c.word, c.s)
+		}
+	}
+}
+
 func TestSupportAdjacentAndOrder(t *testing.T) {
 	docs := analyze(
 		"The council approved a new bridge over the river on Tuesday after a long debate.\n\nThe mayor praised the vote.",
