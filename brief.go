@@ -174,7 +174,9 @@ type Quote struct {
 	// FormParaphrased or FormIndirect.
 	Forms []string `json:"forms"`
 	// Speakers holds, for each source in Sources, the speaker as that
-	// source gives it; they differ only under FlagSpeakerConflict.
+	// source gives it. They differ under FlagSpeakerConflict, or when
+	// sources describe one unnamed speaker in other words ("the
+	// official", "a senior State Department official").
 	Speakers []string `json:"speakers,omitempty"`
 	// Changes holds, for each source in Sources, the words a reworded
 	// source changes from the first source's; nil for the other forms.

@@ -654,7 +654,11 @@ func (l *ledger) conflicts() {
 						e.forms = append(e.forms, g)
 					}
 				}
-				e.conflict = true
+				// "the official" and "a senior State Department official"
+				// in two outlets are one speaker described twice.
+				if !sameRole(e.key, o.key) {
+					e.conflict = true
+				}
 				gone[o] = true
 			}
 		}
@@ -670,6 +674,44 @@ func (l *ledger) conflicts() {
 		}
 	}
 	l.entries = kept
+}
+
+// sameRole reports whether two speaker keys are descriptions of one
+// speaker: both roles ("r:official", "r:senior state department
+// official", "r:citation by the institute") with the same head word, the
+// words of one among the other's.
+func sameRole(a, b string) bool {
+	ra, okA := strings.CutPrefix(a, "r:")
+	rb, okB := strings.CutPrefix(b, "r:")
+	if !okA || !okB {
+		return false
+	}
+	wa, wb := strings.Fields(ra), strings.Fields(rb)
+	if len(wa) == 0 || len(wb) == 0 || roleHead(wa) != roleHead(wb) {
+		return false
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleHead returns the head noun of a role's words: the last word before
+// a preposition ("spokesman" of "spokesman for the ministry"), else the
+// last word.
+func roleHead(ws []string) string {
+	for i := 1; i < len(ws); i++ {
+		switch ws[i] {
+		case "of", "for", "by", "from", "at", "in", "with", "on", "to":
+			return ws[i-1]
+		}
+	}
+	return ws[len(ws)-1]
 }
 
 // sharesDoc reports whether two entries have members in one document.

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,6 +103,44 @@ func TestLedgerShortShared(t *testing.T) {
 		t.Errorf("Ledger mismatch (-want +got):\n%s", diff)
 	}
 	checkEvidence(t, srcs, got)
+}
+
+// TestLedgerSameRole checks that one unnamed speaker described in other
+// words by two outlets is not flagged as two speakers, and that a named
+// speaker and a description are.
+func TestLedgerSameRole(t *testing.T) {
+	srcs := []string{
+		`"Our first impression is that he stressed order far more than change," a senior State Department official said.`,
+		`"Our first impression is that he stressed order far more than change," the official said.`,
+		`"Our first impression is that he stressed order far more than change," Senator Ann Roe said.`,
+	}
+	got := Ledger(story(srcs[0], srcs[1]))
+	if len(got) != 1 || len(got[0].Sources) != 2 || len(got[0].Flags) != 0 {
+		t.Errorf("two descriptions of one official: %+v", got)
+	}
+	got = Ledger(story(srcs[0], srcs[2]))
+	if len(got) != 1 || !slices.Contains(got[0].Flags, parallax.FlagSpeakerConflict) {
+		t.Errorf("an official and a senator: %+v", got)
+	}
+}
+
+func TestSameRole(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"r:official", "r:senior state department official", true},
+		{"r:citation by the karolinska institute", "r:citation", true},
+		{"r:spokesman for the ministry", "r:ministry spokesman", true},
+		{"r:official", "r:spokesman", false},
+		{"r:police official", "r:party official", false},
+		{"p1", "r:official", false},
+		{"p1", "p1", false},
+	} {
+		if got := sameRole(c.a, c.b); got != c.want {
+			t.Errorf("sameRole(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
 }
 
 func TestExpand(t *testing.T) {
