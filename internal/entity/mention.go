@@ -394,7 +394,10 @@ func takeRun(d *text.Document, si, i, j int, info []tinfo, out []Mention) []Ment
 			m.Gender = Female
 		}
 	}
-	m.Speaks = speaks(s, m.TitleTok, j, m.Possessive)
+	// "A protester in Alexandria says": a name after "in" or "at" is
+	// where the speaker is, not who speaks.
+	m.Speaks = speaks(s, m.TitleTok, j, m.Possessive) &&
+		!(m.TitleTok > 0 && (toks[m.TitleTok-1].Lower == "in" || toks[m.TitleTok-1].Lower == "at"))
 	return append(out, m)
 }
 

@@ -273,7 +273,21 @@ func (s *scan) paragraph(ps, pe, para int) {
 		from = ps + 1 // the mark that continues the quotation
 	}
 	weak := -1 // a mark that may close the quotation or be an apostrophe
-	for i := from; i < pe; i++ {
+	for i := from; ; i++ {
+		if i >= pe {
+			if open < 0 || !s.a.tooManySentences(open, pe-1) {
+				break
+			}
+			// Still open at the end of a paragraph of many sentences: the
+			// mark opened nothing (see below); what came before it from
+			// the previous paragraph stands alone.
+			if parts != nil {
+				s.emit(parts, startPara)
+				parts = nil
+			}
+			i, open, weak = open-1, -1, -1
+			continue
+		}
 		if s.skip != nil && open < 0 {
 			if j := s.skip(i); j > i {
 				i = j - 1
@@ -304,6 +318,15 @@ func (s *scan) paragraph(ps, pe, para int) {
 		if !s.canClose(t, i, ps, pe) {
 			continue
 		}
+		if s.a.tooManySentences(open, i) {
+			// A mark that opened nothing paired with one far on: in a
+			// paragraph of many sentences (a live blog, a page of
+			// comments) an unclosed mark would swallow them all. The
+			// opening mark is taken for a stray one and the scan goes on
+			// after it.
+			i, open, weak = open-1, -1, -1
+			continue
+		}
 		if s.mark == '\'' && weakClose(t, i, pe) {
 			if weak < 0 {
 				weak = i
@@ -327,6 +350,18 @@ func (s *scan) paragraph(ps, pe, para int) {
 		s.pending = append(parts, s.a.part(open, pe))
 		s.pendingPara = para
 	}
+}
+
+// maxQuoteSentences is the most sentences a quotation may span inside one
+// paragraph: news breaks a long quotation into paragraphs, each opening
+// with a mark.
+const maxQuoteSentences = 20
+
+// tooManySentences reports whether normalized offsets open and end lie
+// more than maxQuoteSentences sentences apart.
+func (a *analyzer) tooManySentences(open, end int) bool {
+	so, se := a.sentenceAt(open), a.sentenceAt(end)
+	return so >= 0 && se >= 0 && se-so >= maxQuoteSentences
 }
 
 // A markDir is what the source character behind a quotation mark tells
