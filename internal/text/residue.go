@@ -73,6 +73,39 @@ var (
 // dateTime is a date with a time of day, or a time of day alone.
 const dateTime = `(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}|\d{4}[/-]\d\d[/-]\d\d|\d{1,2}/\d{1,2}/\d{2,4}),?\s*(?:at\s+)?-?\s*)?\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|uk|et)\b)?(?:\s*(?:gmt|utc)?[+-]\d\d\s?:\s?\d\d)?,?`
 
+// bracketedStamp widens a time stamp at line[s:e] to the brackets around
+// it, with a local time in brackets after it: a live page's "(Updated 2:56
+// p.m. (2156 in Egypt))" goes whole, not leaving "(" and "(2156 in
+// Egypt))" behind. Without a bracket on both sides it returns s and e.
+func bracketedStamp(line string, s, e int) (int, int) {
+	i := s
+	for i > 0 && line[i-1] == ' ' {
+		i--
+	}
+	if i == 0 || line[i-1] != '(' {
+		return s, e
+	}
+	open := i - 1
+	j := e
+	for j < len(line) && line[j] == ' ' {
+		j++
+	}
+	if j < len(line) && line[j] == '(' {
+		k := strings.IndexAny(line[j+1:], "()")
+		if k < 0 || k > 40 || line[j+1+k] != ')' {
+			return s, e
+		}
+		j += k + 2
+		for j < len(line) && line[j] == ' ' {
+			j++
+		}
+	}
+	if j >= len(line) || line[j] != ')' {
+		return s, e
+	}
+	return open, j + 1
+}
+
 // residue returns the pieces of a body paragraph that are wire or web
 // residue, in order and not overlapping. first reports whether line opens
 // the text (a byline may stand there).
@@ -119,7 +152,8 @@ func bodyResidue(line string) []cut {
 	if strings.Contains(line, "pdated") || strings.Contains(line, "osted") || strings.Contains(line, "ublished") ||
 		strings.Contains(line, "PDATED") || strings.Contains(line, "OSTED") || strings.Contains(line, "UBLISHED") {
 		for _, m := range timestampRe.FindAllStringIndex(line, -1) {
-			add(m[0], m[1], whyTimestamp)
+			s, e := bracketedStamp(line, m[0], m[1])
+			add(s, e, whyTimestamp)
 		}
 	}
 	if strings.IndexByte(line, '/') >= 0 {
