@@ -3,6 +3,7 @@ package brief
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -178,8 +179,14 @@ var fillerWords = []string{"comment", "available", "reached", "return", "respond
 	"click here", "sign up", "subscribe", "follow ", "updated", "corrected", "check back",
 	"scheduled", " air ", "broadcast", "televised", "streamed"}
 
-// filler reports whether a sentence is one no summary should show.
+// filler reports whether a sentence is one no summary should show: one
+// of fillerPatterns, a question (a reader's prompt, a heading of a
+// questions-and-answers page: a question reports nothing), or a heading
+// in capitals.
 func filler(sen *text.Sentence) bool {
+	if question(sen.Norm) || shouted(sen.Norm) {
+		return true
+	}
 	low := strings.ToLower(strings.Join(strings.Fields(sen.Norm), " "))
 	for _, w := range fillerWords {
 		if strings.Contains(low, w) {
@@ -187,4 +194,26 @@ func filler(sen *text.Sentence) bool {
 		}
 	}
 	return false
+}
+
+// question reports whether a sentence ends with a question mark, closing
+// quotation marks and brackets aside.
+func question(s string) bool {
+	s = strings.TrimRight(s, " \"')]\u201d\u2019")
+	return strings.HasSuffix(s, "?")
+}
+
+// shouted reports whether a sentence of three words or more is written in
+// capitals: four letters in five or more are upper case.
+func shouted(s string) bool {
+	upper, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 12 && len(strings.Fields(s)) >= 3 && 5*upper >= 4*letters
 }

@@ -67,6 +67,12 @@ func TestFiller(t *testing.T) {
 		{"The new drug is not available in Eastbrook pharmacies.", false},
 		{"The council voted to comment publicly on the harbour plans.", false},
 		{"The mayor said the bridge would reopen on Friday.", false},
+		{"Have you been affected by the floods?", true},
+		{`She asked: "Why was the bridge not closed sooner?"`, true},
+		{"WHY DID THE BRIDGE CRACK SO FAST?", true},
+		{"WHAT HAPPENS TO THE FERRIES NOW", true},
+		{`"Why now?" the mayor asked, and the council voted to close the bridge.`, false},
+		{"The NATO and UN teams met the EU envoy in Eastbrook.", false},
 	} {
 		d := text.Analyze(tc.s, text.NewStemmer())
 		if len(d.Sentences) == 0 && tc.want {
