@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,8 +102,8 @@ func CanonicalURL(raw string) string {
 		return ""
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	if host == "" {
-		return ""
+	if host == "" || !strings.Contains(host, ":") && slices.Contains(strings.Split(host, "."), "") {
+		return "" // no host, or an empty label: "..", ".example", "a..b"
 	}
 	port := u.Port()
 	if scheme == "http" && port == "80" || scheme == "https" && port == "443" {

@@ -66,6 +66,9 @@ func TestCanonicalURL(t *testing.T) {
 		{"http:opaque", ""},
 		{"", ""},
 		{"https://exa mple.com/", ""},
+		{"http://..", ""},
+		{"http://a..b/", ""},
+		{"http://.example.com/", ""},
 	} {
 		if got := CanonicalURL(c.in); got != c.want {
 			t.Errorf("CanonicalURL(%q) = %q, want %q", c.in, got, c.want)
