@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,6 +100,13 @@ func FuzzDiff(f *testing.F) {
 		checkOps(t, a, b, ops)
 		if (len(ops) == 0) != slicesEqual(a, b) {
 			t.Fatalf("Diff gives %d ops for %q and %q", len(ops), x, y)
+		}
+		// Folding minor words kept between changes keeps the ops a valid
+		// edit and never adds one.
+		joined := Coalesce(slices.Clone(ops), a, func(w string) bool { return len(w) <= 2 })
+		checkOps(t, a, b, joined)
+		if len(joined) > len(ops) || (len(joined) == 0) != (len(ops) == 0) {
+			t.Fatalf("Coalesce turned %d ops into %d", len(ops), len(joined))
 		}
 	})
 }
