@@ -83,6 +83,7 @@ func TestNotPeople(t *testing.T) {
 		"The talks at Wye Plantation ended. Witnesses said the car was red. Organizers said 40 teams came.",
 		"Rep. Dana Cole, R-Fla, voted no. The meeting began at 1200 GMT under Operation Rescue rules.",
 		"Sri Lankans said they would stay. The Taliban said no one was held. Dana Cole said she was glad.",
+		"A protester in Eastbrook says the works are loud. A guard at Northgate said nothing.",
 	}
 	_, tab := people(t, docs...)
 	var got []string
