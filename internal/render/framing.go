@@ -98,19 +98,37 @@ func framingOutlet(f parallax.OutletFraming) string {
 	if name == "" {
 		name = f.Source
 	}
-	if p := f.Profile; p != nil {
-		var facts []string
-		for _, x := range []string{p.Ownership, p.Country} {
-			if x != "" {
-				facts = append(facts, x)
-			}
-		}
-		facts = append(facts, p.Labels...)
-		if len(facts) > 0 {
-			name += " (" + strings.Join(facts, ", ") + ")"
-		}
+	if facts := ProfileText(f.Profile); facts != "" {
+		name += " (" + facts + ")"
 	}
 	return name
+}
+
+// ProfileText returns an outlet profile's facts on one line, ownership,
+// country and labels in that order ("state-controlled, Russia"), or ""
+// for none.
+func ProfileText(p *parallax.OutletProfile) string {
+	if p == nil {
+		return ""
+	}
+	var facts []string
+	for _, x := range append([]string{p.Ownership, p.Country}, p.Labels...) {
+		if x = oneLine(x); x != "" {
+			facts = append(facts, x)
+		}
+	}
+	return strings.Join(facts, ", ")
+}
+
+// LeadSpan returns the span of an outlet's lead, from its first sentence
+// to its last, or nil when it has none.
+func LeadSpan(f parallax.OutletFraming) *parallax.Span {
+	if len(f.Lead) == 0 {
+		return nil
+	}
+	sp := f.Lead[0]
+	sp.End = f.Lead[len(f.Lead)-1].End
+	return &sp
 }
 
 // shortLead returns the first words of a lead.
@@ -278,19 +296,9 @@ func (pb *pageBuilder) framing(b *parallax.Brief) []htmlFraming {
 			h.Num = ps.num
 			h.Outlet = outletName(ps.src)
 		}
-		if p := f.Profile; p != nil {
-			var facts []string
-			for _, x := range append([]string{p.Ownership, p.Country}, p.Labels...) {
-				if x = oneLine(x); x != "" {
-					facts = append(facts, x)
-				}
-			}
-			h.Profile = strings.Join(facts, ", ")
-		}
-		if len(f.Lead) > 0 {
-			sp := f.Lead[0]
-			sp.End = f.Lead[len(f.Lead)-1].End
-			h.LeadCite = pb.cite(f.Source, &sp)
+		h.Profile = ProfileText(f.Profile)
+		if sp := LeadSpan(f); sp != nil {
+			h.LeadCite = pb.cite(f.Source, sp)
 		}
 		for _, v := range f.Verbs {
 			h.Verbs = append(h.Verbs, htmlVerb{Verb: v.Verb, Count: v.Count, Speakers: nameCounts(v.Speakers)})

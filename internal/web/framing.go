@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/render"
 )
 
 // The story page's framing: how each outlet tells the story.
@@ -68,23 +69,9 @@ func framingViews(b *parallax.Brief, cite func(string, *parallax.Span) citeView,
 	var out []framingView
 	for _, f := range b.Framing {
 		fv := framingView{Outlet: oneLine(f.Outlet), Lead: oneLine(f.LeadText)}
-		var sp *parallax.Span
-		if len(f.Lead) > 0 {
-			l := f.Lead[0]
-			l.End = f.Lead[len(f.Lead)-1].End
-			sp = &l
-		}
-		fv.LeadCite = cite(f.Source, sp)
+		fv.LeadCite = cite(f.Source, render.LeadSpan(f))
 		fv.Num, fv.Outlet = fv.LeadCite.Num, fv.LeadCite.Outlet
-		if p := f.Profile; p != nil {
-			var facts []string
-			for _, x := range append([]string{p.Ownership, p.Country}, p.Labels...) {
-				if x = oneLine(x); x != "" {
-					facts = append(facts, x)
-				}
-			}
-			fv.Profile = strings.Join(facts, ", ")
-		}
+		fv.Profile = render.ProfileText(f.Profile)
 		var verbs []string
 		for _, v := range f.Verbs {
 			var who []string
