@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -269,24 +268,7 @@ func (sp *speakers) of(doc int, s quote.Speaker) (key, name string) {
 			sp.seen[key] = len(sp.seen)
 		}
 	}()
-	if s.Mention >= 0 && s.Mention < len(sp.ms[doc]) {
-		if p := sp.people.Of(doc, s.Mention); p >= 0 {
-			return "p" + strconv.Itoa(p), sp.people.People()[p].Name
-		}
-		n := sp.ms[doc][s.Mention].Name
-		return "n:" + strings.ToLower(n), n
-	}
-	if s.Role != "" {
-		if p := sp.people.Described(doc, sp.ms[doc], sp.docs[doc].Norm.Source(), s.Start, s.End); p >= 0 {
-			return "p" + strconv.Itoa(p), sp.people.People()[p].Name
-		}
-		r := strings.ToLower(strings.Join(strings.Fields(s.Role), " "))
-		for _, art := range []string{"a ", "an ", "the "} {
-			r = strings.TrimPrefix(r, art)
-		}
-		return "r:" + r, strings.Join(strings.Fields(s.Role), " ")
-	}
-	return "", ""
+	return quote.SpeakerKey(sp.people, doc, sp.ms[doc], sp.docs[doc].Norm.Source(), s)
 }
 
 func (sp *speakers) firstSeen(key string) int { return sp.seen[key] }

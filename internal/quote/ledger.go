@@ -404,25 +404,38 @@ func closeMark(src string, end, hi int) int {
 
 // speakerKey returns the identity and the shown name of a speaker.
 func (l *ledger) speakerKey(doc int, sp Speaker) (key, name string) {
-	if sp.Mention >= 0 && sp.Mention < len(l.ms[doc]) {
-		if p := l.people.Of(doc, sp.Mention); p >= 0 {
-			return "p" + strconv.Itoa(p), l.people.People()[p].Name
+	return SpeakerKey(l.people, doc, l.ms[doc], l.docs[doc].source(), sp)
+}
+
+// SpeakerKey returns the identity of a speaker of document doc, whose
+// name mentions are ms and whose text is src, and the name to show: a
+// person of people by the canonical name (also when a role is written in
+// place of the name and the story names its one holder: "Mr Flynn's
+// attorney"), else a name no person took, else the role as written with
+// its spaces made single; "" and "" for no speaker. Keys of people start
+// with "p", of names with "n:", of roles with "r:" (lower case, without a
+// leading article), so that two sources' speakers are the same when their
+// keys are.
+func SpeakerKey(people *entity.Table, doc int, ms []entity.Mention, src string, sp Speaker) (key, name string) {
+	if sp.Mention >= 0 && sp.Mention < len(ms) {
+		if p := people.Of(doc, sp.Mention); p >= 0 {
+			return "p" + strconv.Itoa(p), people.People()[p].Name
 		}
-		n := l.ms[doc][sp.Mention].Name
+		n := ms[sp.Mention].Name
 		return "n:" + strings.ToLower(n), n
 	}
-	if sp.Role != "" {
-		// "Mr Flynn's attorney" when the story names Flynn's attorney.
-		if p := l.people.Described(doc, l.ms[doc], l.docs[doc].source(), sp.Start, sp.End); p >= 0 {
-			return "p" + strconv.Itoa(p), l.people.People()[p].Name
-		}
-		r := strings.ToLower(sp.Role)
-		for _, art := range []string{"a ", "an ", "the "} {
-			r = strings.TrimPrefix(r, art)
-		}
-		return "r:" + r, sp.Role
+	if sp.Role == "" {
+		return "", ""
 	}
-	return "", ""
+	if p := people.Described(doc, ms, src, sp.Start, sp.End); p >= 0 {
+		return "p" + strconv.Itoa(p), people.People()[p].Name
+	}
+	role := strings.Join(strings.Fields(sp.Role), " ")
+	r := strings.ToLower(role)
+	for _, art := range []string{"a ", "an ", "the "} {
+		r = strings.TrimPrefix(r, art)
+	}
+	return "r:" + r, role
 }
 
 // Match strengths.
