@@ -115,7 +115,7 @@ func (s *Story) assemblePeople(docs []*text.Document, ms [][]entity.Mention, tab
 				pl.doc, pl.off = d, m.Start
 			}
 		}
-		for _, r := range entity.Roles(docs[d], list) {
+		for _, r := range table.RolesOf(d) {
 			p := table.Of(d, r.Mention)
 			if p < 0 {
 				continue

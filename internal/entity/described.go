@@ -51,11 +51,13 @@ func (t *Table) LinkRoles(docs []*text.Document, ms [][]Mention) {
 		}
 	}
 	t.roles = make(map[describedKey][]holder)
+	t.docRoles = make([][]RoleMention, len(docs))
 	for d, doc := range docs {
 		if doc == nil || d >= len(ms) {
 			continue
 		}
-		for _, r := range Roles(doc, ms[d]) {
+		t.docRoles[d] = Roles(doc, ms[d])
+		for _, r := range t.docRoles[d] {
 			p := t.Of(d, r.Mention)
 			if p < 0 {
 				continue
@@ -81,6 +83,15 @@ func (t *Table) LinkRoles(docs []*text.Document, ms [][]Mention) {
 			}
 		}
 	}
+}
+
+// RolesOf returns the roles document doc gives the people of its mentions,
+// as Roles found them for LinkRoles; nil before LinkRoles.
+func (t *Table) RolesOf(doc int) []RoleMention {
+	if t == nil || doc < 0 || doc >= len(t.docRoles) {
+		return nil
+	}
+	return t.docRoles[doc]
 }
 
 // Described returns the index in People of the person that a phrase

@@ -32,9 +32,10 @@ type Person struct {
 
 // A Table groups the mentions of a story's documents into people.
 type Table struct {
-	people []Person
-	of     [][]int
-	roles  map[describedKey][]holder // see LinkRoles
+	people   []Person
+	of       [][]int
+	roles    map[describedKey][]holder // see LinkRoles
+	docRoles [][]RoleMention           // per document, as LinkRoles found them
 }
 
 // People returns the story's people in order of first mention (document
