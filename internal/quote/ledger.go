@@ -123,6 +123,7 @@ type item struct {
 	key      string     // who spoke: "p3" (a person), "n:..." (a name), "r:..." (a role), ""
 	speaker  string     // the speaker as the ledger shows it
 	words    []string   // the quoted words, lower case, editorial insertions left out
+	plain    []string   // words with contractions written out (see plainWords)
 	wspan    [][2]int   // the source span of each quoted word
 	joined   string     // " " + words joined by spaces + " "
 	content  []string   // the stems of the content words, sorted, unique
@@ -485,12 +486,21 @@ func matchWords(x, y *item, sameSpeaker bool) float64 {
 	}
 	// At least four words kept in order: a short quotation that shares a
 	// name with a long one ("Salt Lake City") is not a rewording of it.
-	n := lcs(expand(x.words), expand(y.words))
+	n := lcs(x.plainWords(), y.plainWords())
 	r := float64(n) / float64(len(short.words))
 	if n < minKept || r < 0.6 || !sameSpeaker && r < 0.8 {
 		return noMatch
 	}
 	return altered + r
+}
+
+// plainWords returns the item's words with contractions written out,
+// worked out once.
+func (it *item) plainWords() []string {
+	if it.plain == nil {
+		it.plain = expand(it.words)
+	}
+	return it.plain
 }
 
 // expand writes contractions out ("i'm" as "i am", "don't" as "do not"),
