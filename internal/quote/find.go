@@ -484,9 +484,15 @@ func (a *analyzer) sglOpens(t string, i, ps, pe int) bool {
 		return false
 	}
 	if i > ps {
-		r, _ := utf8.DecodeLastRuneInString(t[:i])
+		r, n := utf8.DecodeLastRuneInString(t[:i])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
 			return false
+		}
+		// A hyphen inside a name: "Al-'Owhali".
+		if r == '-' && i-n > ps {
+			if p, _ := utf8.DecodeLastRuneInString(t[:i-n]); unicode.IsLetter(p) {
+				return false
+			}
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(t[i+1:])

@@ -29,6 +29,8 @@ func TestStyles(t *testing.T) {
 			[]found{{"The Joneses' car was parked outside all night", "Ana Ortiz", Direct}}},
 		{"apostrophes alone are no quotation", `Ana Ortiz said she didn't see the Joneses' car in the '90s.`,
 			nil},
+		{"an apostrophe after a hyphen in a name", `Omar al-'Amri and Ana Ortiz's aide met. Ana Ortiz said they talked.`,
+			nil},
 		{"double inside single", `'He told me "never again" last week,' Ana Ortiz said.`,
 			[]found{{`He told me "never again" last week`, "Ana Ortiz", Direct}}},
 		{"single inside double", `"He told me 'never again' last week," Ana Ortiz said.`,
