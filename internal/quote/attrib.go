@@ -600,8 +600,11 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 	roleSet, appositive := false, false
 	for i := len(segs) - 1; i >= 0; i-- {
 		sg := segs[i]
-		for sg.a < sg.b && conjunctions[toks[sg.a].Lower] {
-			sg.a++ // ", and co-author of the study,"
+		for sg.a+1 < sg.b && (conjunctions[toks[sg.a].Lower] || softWords[toks[sg.a].Lower]) {
+			sg.a++ // ", and co-author of the study,"; "Recently she announced"
+		}
+		if sg.a < sg.b && conjunctions[toks[sg.a].Lower] {
+			sg.a++
 		}
 		if sg.b <= sg.a {
 			continue
@@ -614,6 +617,11 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 		case relatives[first]:
 			if roleSet {
 				return true
+			}
+			if sg.b-sg.a > 1 && subjectRelative(toks, sg.a) {
+				// "Ms. He, who has been married to Xu since 1971,": the
+				// subject is the phrase before.
+				continue
 			}
 			if sg.b-sg.a > 1 {
 				// "which Trump had called": the subject follows.
@@ -645,7 +653,8 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 				}
 			}
 			continue
-		case pronouns[first] && sg.b-sg.a <= 2:
+		case pronouns[first] && (sg.b-sg.a <= 2 || sg.b-sg.a <= 4 && toks[sg.b-1].Lower == "and"):
+			// "he said", "he laughed and said"
 			if roleSet {
 				return true
 			}
@@ -688,18 +697,36 @@ func (a *analyzer) subjectBefore(si, lo, k int, c *cue) bool {
 }
 
 // phraseLike reports whether segment sg can be a descriptive phrase: short,
-// without a verb of being, having or speech.
+// without a verb of being, having or speech, and without a subject
+// pronoun ("provided he go into exile" is a clause).
 func (a *analyzer) phraseLike(si int, sg segment) bool {
 	toks := a.d.Sentences[si].Tokens
 	if sg.b-sg.a > 12 {
 		return false
 	}
 	for t := sg.a; t < sg.b; t++ {
-		if auxWords[toks[t].Lower] || entity.IsSpeechVerb(toks[t].Lower) || clauseWords[toks[t].Lower] {
+		if w := toks[t].Lower; auxWords[w] || entity.IsSpeechVerb(w) || clauseWords[w] || subjectPronouns[w] {
 			return false
 		}
 	}
 	return true
+}
+
+// subjectPronouns are the pronouns that can only be a verb's subject: a
+// phrase that holds one holds a clause.
+var subjectPronouns = setOf("he", "she", "they", "we", "i")
+
+// subjectRelative reports whether the relative pronoun at toks[k] is its
+// clause's subject ("who has been married to Xu"): a verb or an auxiliary
+// follows it, so it stands for the phrase before, not for a subject after
+// it ("which Trump had called").
+func subjectRelative(toks []text.Token, k int) bool {
+	if k+1 >= len(toks) {
+		return false
+	}
+	w := toks[k+1].Lower
+	return auxWords[w] && w != "that" || softWords[w] || entity.IsSpeechVerb(w) ||
+		!toks[k+1].Cap && strings.HasSuffix(w, "ed")
 }
 
 // head returns the mention that heads segment sg of sentence si, or -1: a
@@ -797,7 +824,7 @@ func (a *analyzer) roleLike(si int, sg segment) bool {
 		if relatives[w] && t > sg.a {
 			break // "a White House official who spoke anonymously": the role ends there
 		}
-		if auxWords[w] || entity.IsSpeechVerb(w) || timeWords[w] {
+		if auxWords[w] || entity.IsSpeechVerb(w) || timeWords[w] || subjectPronouns[w] {
 			return false
 		}
 		if t+1 < sg.b && !toks[t].Cap && !preps[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {

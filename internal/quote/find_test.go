@@ -156,3 +156,39 @@ func TestReports(t *testing.T) {
 		t.Errorf("Reports (-want +got):\n%s", diff)
 	}
 }
+
+// TestReportSpeakers checks who reports are given to where a clause or a
+// relative clause stands between the speaker and the verb.
+func TestReportSpeakers(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"a clause with its own subject before an inverted verb",
+			"Officials freed Ana Lind on parole, two months before the end of her term, provided she leave the country, said her sister, Rosa Lind.",
+			"Rosa Lind"},
+		{"a relative clause whose pronoun is its subject",
+			"Ms. Kay, who has met Tom Reyes twice, said she expected to visit him.",
+			"Kay"},
+		{"a pronoun, a verb and 'and' before the cue",
+			"Tom Reyes spoke first. Asked about the vote, he laughed and said the count was fine.",
+			"Tom Reyes"},
+		{"an adverb before the pronoun",
+			"Ana Ortiz arrived late. Recently she announced that she would run.",
+			"Ana Ortiz"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.Analyze(tt.src, text.NewStemmer())
+			ms := entity.Find(d)
+			var got []string
+			for _, r := range Reports(d, ms) {
+				who := r.Speaker.Role
+				if r.Speaker.Mention >= 0 {
+					who = ms[r.Speaker.Mention].Name
+				}
+				got = append(got, who)
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("Reports(%q) speakers %q, want [%q]", tt.src, got, tt.want)
+			}
+		})
+	}
+}
