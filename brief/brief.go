@@ -126,13 +126,17 @@ func Build(ctx context.Context, articles []parallax.Article, opts Options) (*par
 }
 
 // A Story is a set of articles analysed and aligned, ready to be briefed or
-// summarized. Analyze makes one; it is read-only afterwards.
+// summarized. Analyze makes one; its articles and analyses are read-only
+// afterwards, and what its methods work out once (names, the quote ledger)
+// is kept in it, so one Story is for one goroutine at a time.
 type Story struct {
 	Articles []parallax.Article
 	Docs     []*text.Document
 	Align    *align.Story
 
-	nm *storyNames // found once by names
+	nm     *storyNames      // found once by names
+	ledger []parallax.Quote // made once by quotes
+	qc     quoteCarriers    // found once by quoteCarriers
 }
 
 // Analyze reads and aligns articles, whose texts must be valid UTF-8.
@@ -176,7 +180,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 	sel := s.selector(matches, defaultParams)
 	// Citations come from the same-information decision, which asks more
 	// than similarity: that the other sentence carries the claim.
-	support := s.Align.AllSupport()
+	support := s.quoteBound(s.Align.AllSupport())
 	reports := s.copies(b)
 	for _, u := range sel.Summarize(opts.Words) {
 		b.Summary = append(b.Summary, s.statement(u, support[u]))

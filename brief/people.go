@@ -20,19 +20,28 @@ import (
 // are the article's, and every word shown is read from the article.
 func (s *Story) people() ([]parallax.Quote, []parallax.Person) {
 	nm := s.names()
-	docs, ms, table, recased := nm.docs, nm.ms, nm.table, nm.recased
-	qdocs := make([]quote.Doc, len(docs))
-	for i, d := range docs {
-		qdocs[i] = quote.Doc{ID: s.Articles[i].ID, Doc: d, Mentions: ms[i]}
-		if recased[i] != "" {
+	quotes := s.quotes()
+	return quotes, s.assemblePeople(nm.docs, nm.ms, nm.table, quotes)
+}
+
+// quotes returns the story's quote ledger, made once.
+func (s *Story) quotes() []parallax.Quote {
+	if s.ledger != nil {
+		return s.ledger
+	}
+	nm := s.names()
+	qdocs := make([]quote.Doc, len(nm.docs))
+	for i, d := range nm.docs {
+		qdocs[i] = quote.Doc{ID: s.Articles[i].ID, Doc: d, Mentions: nm.ms[i]}
+		if nm.recased[i] != "" {
 			qdocs[i].Text = s.Articles[i].Text
 		}
 	}
-	quotes := quote.LedgerWith(qdocs, table)
-	if quotes == nil {
-		quotes = []parallax.Quote{}
+	s.ledger = quote.LedgerWith(qdocs, nm.table)
+	if s.ledger == nil {
+		s.ledger = []parallax.Quote{}
 	}
-	return quotes, s.assemblePeople(docs, ms, table, quotes)
+	return s.ledger
 }
 
 // storyNames are the story's documents as the people and the quote ledger
