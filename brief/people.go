@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/align"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/quote"
 	"github.com/parallax-news/parallax/internal/text"
@@ -76,7 +77,7 @@ func (s *Story) names() *storyNames {
 	}
 	ms := make([][]entity.Mention, len(docs))
 	for i, d := range docs {
-		ms[i] = entity.Find(d)
+		ms[i] = slices.DeleteFunc(entity.Find(d), func(m entity.Mention) bool { return commonNoun(d, &m) })
 		if ms[i] == nil {
 			ms[i] = []entity.Mention{}
 		}
@@ -85,6 +86,28 @@ func (s *Story) names() *storyNames {
 	table.LinkRoles(docs, ms)
 	s.nm = &storyNames{docs: docs, recased: recased, ms: ms, table: table}
 	return s.nm
+}
+
+// commonNoun reports whether mention m of d is a run of capitals made of
+// common words and has nothing else that says it names a person: no title,
+// no first name the lexicon knows. "Human Rights" in "Human Rights in
+// China", "Election Day": news writes these words without a capital, and a
+// person's name made only of such words comes with a first name or a title
+// ("Neil Young", "Mr. Long").
+func commonNoun(d *text.Document, m *entity.Mention) bool {
+	if m.Title != "" || m.Gender != entity.Unknown || m.Sent >= len(d.Sentences) {
+		return false
+	}
+	toks := d.Sentences[m.Sent].Tokens
+	if m.Tok < 0 || m.EndTok > len(toks) || m.Tok >= m.EndTok {
+		return false
+	}
+	for _, t := range toks[m.Tok:m.EndTok] {
+		if !t.Stop && !align.CommonWord(t.Stem) {
+			return false
+		}
+	}
+	return true
 }
 
 // placed is a person with where it was first mentioned, for ordering.

@@ -198,3 +198,32 @@ func BenchmarkPeople(b *testing.B) {
 		})
 	}
 }
+
+// TestCommonWordsAreNoPerson checks that a run of capitalized common words
+// is not listed as a person, while names with a first name or a title are,
+// even when their family name is a common word.
+func TestCommonWordsAreNoPerson(t *testing.T) {
+	arts := []parallax.Article{
+		{ID: "a", Text: "Neil Young spoke at the rally on Election Day. Young said the vote mattered. " +
+			"Political Rights groups marched, and Mr. Long watched from the square."},
+		{ID: "b", Text: "Neil Young sang for an hour. The Human Rights office was closed on Election Day."},
+	}
+	b, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range b.People {
+		names = append(names, p.Name)
+	}
+	for _, want := range []string{"Neil Young", "Long"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("people %q: %q is missing", names, want)
+		}
+	}
+	for _, not := range []string{"Election Day", "Political Rights", "Human Rights"} {
+		if slices.Contains(names, not) {
+			t.Errorf("people %q: %q is no person", names, not)
+		}
+	}
+}

@@ -23,3 +23,18 @@ func BackgroundIDF() func(stem string) (idf float64, known bool) {
 		return math.Log(b.docs / df), true
 	}
 }
+
+// CommonWord reports whether news writes the word whose stem is given
+// mostly without a capital inside a sentence ("rights", "people"): the
+// background table knows its casing and under a fifth of its uses are
+// capitalized. A word the table does not know the casing of is not
+// common. The table is read once; the function is safe for concurrent
+// use.
+func CommonWord(stem string) bool {
+	c, ok := loadBackground().capital[stem]
+	return ok && c < commonCapital
+}
+
+// commonCapital is the share of capitalized uses below which a word is a
+// common word, not a name.
+const commonCapital = 0.2

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/text"
@@ -24,5 +25,15 @@ func TestBackgroundIDF(t *testing.T) {
 	unknown, ok := idf("qzxqzxqzx")
 	if ok || unknown < rare || math.IsInf(unknown, 0) {
 		t.Errorf("idf of an unknown stem = %.2f, %v: want the highest, not known", unknown, ok)
+	}
+}
+
+func TestCommonWord(t *testing.T) {
+	st := text.NewStemmer()
+	for w, want := range map[string]bool{"rights": true, "people": true, "election": true,
+		"Clinton": false, "Smith": false, "Zyxwvut": false} {
+		if got := CommonWord(st.Stem(strings.ToLower(w))); got != want {
+			t.Errorf("CommonWord(%q) = %v, want %v", w, got, want)
+		}
 	}
 }
