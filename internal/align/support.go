@@ -49,17 +49,17 @@ type Params struct {
 
 // DefaultParams are the decision's values in use.
 var DefaultParams = Params{
-	Bias:           -4.43,
-	ClaimCover:     0.72,
+	Bias:           -4.44,
+	ClaimCover:     0.73,
 	CandidateCover: 0.97,
 	CoreCover:      0.73,
-	NameCover:      0.22,
-	VerbCover:      0.67,
-	Subject:        -0.03,
-	LogShared:      0.95,
-	NumberClash:    -0.21,
+	NameCover:      0.24,
+	VerbCover:      0.66,
+	Subject:        -0.04,
+	LogShared:      0.96,
+	NumberClash:    -0.22,
 	Polarity:       -0.48,
-	Modality:       -0.20,
+	Modality:       -0.21,
 	Threshold:      0.5,
 	Backed:         -0.25,
 	BackedCosine:   0.27,
@@ -272,6 +272,22 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 			sc[i] = describing
 		}
 	}
+	// An appositive: a part between two commas with no verb in it, after
+	// which the sentence's verb comes ("Prodi's coalition, Italy's
+	// second-longest serving government, lost the vote"): it describes
+	// the subject, it does not report.
+	open := -1 // the first token after the last comma
+	for i := range toks {
+		if !strings.Contains(gapBefore(norm, toks, i), ",") {
+			continue
+		}
+		if open > 0 && i-open <= maxAppositive && appositive(toks, open, i) {
+			for k := open; k < i; k++ {
+				sc[k] = min(sc[k], describing)
+			}
+		}
+		open = i
+	}
 	// A trailing attribution: the last comma-separated part, when it holds
 	// a verb of saying and is short.
 	last := -1
@@ -291,6 +307,28 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 		}
 	}
 	return sc
+}
+
+// maxAppositive is the most words an appositive between commas holds.
+const maxAppositive = 12
+
+// appositive reports whether toks[from:to], a part between two commas,
+// reads as an appositive: no verb, no conjunction that would make it an
+// item of a list, and a verb or an auxiliary right after the closing
+// comma.
+func appositive(toks []text.Token, from, to int) bool {
+	if to >= len(toks) || !(isVerb(toks, to) || finite[toks[to].Lower] || sayings[toks[to].Lower]) {
+		return false
+	}
+	for k := from; k < to; k++ {
+		switch w := toks[k].Lower; {
+		case w == "and" || w == "or" || w == "but" || w == "who" || w == "which" || w == "that":
+			return false
+		case isVerb(toks, k) || finite[w] || sayings[w]:
+			return false
+		}
+	}
+	return true
 }
 
 // finite are the auxiliaries that take up a main clause again after a

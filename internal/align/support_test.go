@@ -93,6 +93,12 @@ func TestClauseScaleThat(t *testing.T) {
 		{"The man who shot the mayor was arrested on Friday.", "shot", describing},
 		{"The man who shot the mayor was arrested on Friday.", "arrested", 1},
 		{"The panel, which met in secret, rejected the offer.", "rejected", 1},
+		// Appositives between commas describe; list items do not.
+		{"The coalition, the country's oldest government since the war, lost the vote.", "oldest", describing},
+		{"The coalition, the country's oldest government since the war, lost the vote.", "lost", 1},
+		{"Ana Ortiz, a nurse from the valley, said the clinic closed.", "nurse", describing},
+		{"Farmers, miners, and teachers joined the strike.", "miners", 1},
+		{"The coalition, which is the oldest, lost the vote.", "lost", 1},
 	} {
 		toks := text.Tokenize(c.s, st)
 		sc := clauseScale(c.s, toks)
