@@ -5,8 +5,12 @@ import "strings"
 // synonyms maps a stem to the stem that stands for its group. The groups
 // are paraphrases common in news reports of the same event: verbs of
 // refusal, of investigation, of legal counsel, of speech on social media,
-// a country with its adjective (and the capital that stands for its
-// government, where news writes it so), and common first-name nicknames.
+// of killing and dying, of buying, of cutting and raising; the words news
+// uses in turn for one thing (a bombing and a blast, a jet and a plane,
+// troops and soldiers); a country with its adjective (and the capital that
+// stands for its government, where news writes it so); and common
+// first-name nicknames. A word with senses outside its group ("talks",
+// "cut") is in it only where news mostly means the group's sense.
 var synonyms = func() map[string]string {
 	groups := [][]string{
 		{"reject", "rebuf", "rebuff", "spurn", "refus", "declin", "dismiss", "deni", "nix"},
@@ -16,8 +20,19 @@ var synonyms = func() map[string]string {
 		{"meddl", "interfer", "interf"},
 		{"tweet", "twitter"},
 		{"resign", "quit"},
-		{"kill", "slay", "slain"},
-		{"die", "dead", "death", "di"},
+		{"kill", "slay", "slain", "murder", "die", "dead", "death", "di"},
+		{"shoot", "shot"},
+		{"bomb", "blast", "explos"},
+		{"plane", "jet", "jetlin", "aircraft", "airplan"},
+		{"troop", "soldier"},
+		{"rebel", "insurg", "guerrilla"},
+		{"doctor", "physician"},
+		{"buy", "bought", "acquir", "acquisit", "purchas"},
+		{"ban", "prohibit", "outlaw"},
+		{"sue", "lawsuit"},
+		{"discuss", "talk", "negoti"},
+		{"cut", "lower", "reduc", "slash"},
+		{"increas", "rais", "hike", "boost"},
 		{"arrest", "detain", "apprehend"},
 		{"said", "say", "state", "told", "tell", "remark"},
 		{"ask", "request", "seek", "sought"},
@@ -73,7 +88,8 @@ var phrases = []struct {
 	{strings.Fields("stepped down"), "resign"},
 	{strings.Fields("step down"), "resign"},
 	{strings.Fields("steps down"), "resign"},
-	{strings.Fields("passed away"), "die"},
+	{strings.Fields("passed away"), "kill"},
+	{strings.Fields("gunned down"), "shoot"},
 	{strings.Fields("took into custody"), "arrest"},
 	{strings.Fields("taken into custody"), "arrest"},
 	{strings.Fields("put off"), "postpon"},

@@ -49,17 +49,17 @@ type Params struct {
 
 // DefaultParams are the decision's values in use.
 var DefaultParams = Params{
-	Bias:           -4.44,
-	ClaimCover:     0.73,
-	CandidateCover: 0.97,
+	Bias:           -4.39,
+	ClaimCover:     0.71,
+	CandidateCover: 0.98,
 	CoreCover:      0.73,
-	NameCover:      0.24,
+	NameCover:      0.22,
 	VerbCover:      0.66,
-	Subject:        -0.04,
-	LogShared:      0.96,
-	NumberClash:    -0.22,
-	Polarity:       -0.48,
-	Modality:       -0.21,
+	Subject:        -0.01,
+	LogShared:      0.94,
+	NumberClash:    -0.21,
+	Polarity:       -0.49,
+	Modality:       -0.22,
 	Threshold:      0.5,
 	Backed:         -0.25,
 	BackedCosine:   0.27,
@@ -272,6 +272,14 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 			sc[i] = describing
 		}
 	}
+	// A leading subordinate clause ("A day after shooting down a jetliner,
+	// rebels clashed ...", "While the talks went on, ..."): what happened
+	// around the report, not the report.
+	if end := leadingClause(norm, toks); end > 0 {
+		for k := 0; k < end; k++ {
+			sc[k] = min(sc[k], describing)
+		}
+	}
 	// An appositive: a part between two commas with no verb in it, after
 	// which the sentence's verb comes ("Prodi's coalition, Italy's
 	// second-longest serving government, lost the vote"): it describes
@@ -308,6 +316,37 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 	}
 	return sc
 }
+
+// leadingClause returns the end (exclusive) of a subordinate clause that
+// opens the sentence and runs to its first comma, or 0: a subordinating
+// word first, or after a time phrase ("A day after", "Two weeks before"),
+// a verb inside, and a main clause after the comma.
+func leadingClause(norm string, toks []text.Token) int {
+	k := 0
+	for k < len(toks) && k < 4 && (toks[k].Number || numberWords[toks[k].Lower] != "" || toks[k].Lower == "a" ||
+		timeWords[toks[k].Lower] || toks[k].Lower == "day" || toks[k].Lower == "days" || toks[k].Lower == "weeks" || toks[k].Lower == "hours" ||
+		toks[k].Lower == "months" || toks[k].Lower == "years" || toks[k].Lower == "moments" || toks[k].Lower == "shortly") {
+		k++
+	}
+	if k >= len(toks) || !subordinators[toks[k].Lower] {
+		return 0
+	}
+	verb := false
+	for i := k + 1; i < len(toks); i++ {
+		if strings.Contains(gapBefore(norm, toks, i), ",") {
+			if !verb || len(toks)-i < 4 {
+				return 0
+			}
+			return i
+		}
+		verb = verb || isVerb(toks, i) || strings.HasSuffix(toks[i].Lower, "ing")
+	}
+	return 0
+}
+
+// subordinators open a clause that says when, why or despite what.
+var subordinators = setOf("after", "before", "while", "since", "following", "despite", "although",
+	"though", "as", "when", "once", "until", "amid")
 
 // maxAppositive is the most words an appositive between commas holds.
 const maxAppositive = 12

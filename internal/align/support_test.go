@@ -24,6 +24,11 @@ func TestDecisionSameFact(t *testing.T) {
 		// The same names and topic, another fact.
 		{"Rebels shot down a government airliner carrying 40 soldiers near the Kindu airport on Saturday.",
 			"The government said the rebels were losing ground around the Kindu airport.", false},
+		// The same fact in news's other words for it.
+		{"The central bank cut interest rates to 3 percent on Thursday.",
+			"On Thursday the central bank lowered interest rates to 3 percent.", true},
+		{"Gunmen shot dead the mayor outside the town hall on Friday.",
+			"The mayor was gunned down outside the town hall on Friday.", true},
 		// A short fragment cannot stand for a long claim.
 		{"Rebels shot down a government airliner carrying 40 soldiers near the Kindu airport on Saturday.",
 			"Kindu airport.", false},
@@ -99,6 +104,10 @@ func TestClauseScaleThat(t *testing.T) {
 		{"Ana Ortiz, a nurse from the valley, said the clinic closed.", "nurse", describing},
 		{"Farmers, miners, and teachers joined the strike.", "miners", 1},
 		{"The coalition, which is the oldest, lost the vote.", "lost", 1},
+		// A leading clause says what happened around the report.
+		{"A day after shooting down a jetliner, rebels clashed with troops near the airstrip.", "jetliner", describing},
+		{"A day after shooting down a jetliner, rebels clashed with troops near the airstrip.", "clashed", 1},
+		{"After the vote, the council met again.", "vote", 1},
 	} {
 		toks := text.Tokenize(c.s, st)
 		sc := clauseScale(c.s, toks)
