@@ -137,6 +137,7 @@ type Story struct {
 	nm     *storyNames      // found once by names
 	ledger []parallax.Quote // made once by quotes
 	qc     quoteCarriers    // found once by quoteCarriers
+	opp    map[int][]int    // found once by opposition
 }
 
 // Analyze reads and aligns articles, whose texts must be valid UTF-8.
@@ -181,6 +182,13 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 	// Citations come from the same-information decision, which asks more
 	// than similarity: that the other sentence carries the claim.
 	support := s.quoteBound(s.Align.AllSupport())
+	if len(s.Articles) > 1 {
+		b.Conflicts = s.conflicts(matches)
+		opp := s.opposed(b.Conflicts)
+		for u := range opp {
+			support[u] = dropOpposed(u, support[u], opp)
+		}
+	}
 	reports := s.copies(b)
 	for _, u := range sel.Summarize(opts.Words) {
 		b.Summary = append(b.Summary, s.statement(u, support[u]))
@@ -193,7 +201,6 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 		for d, list := range s.exclusive(sel, loose, support, reports, opts) {
 			b.Exclusive[s.Articles[d].ID] = list
 		}
-		b.Conflicts = s.conflicts(matches)
 	}
 	b.Quotes, b.People = s.people()
 	b.Timeline = s.timeline(support, reports)

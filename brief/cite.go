@@ -56,7 +56,7 @@ func (s *Story) Cite(claim parallax.Span, article string) []parallax.Span {
 	if u < 0 {
 		return nil
 	}
-	for _, e := range s.narrow(u, s.Align.Support(u), s.quoteCarriers()) {
+	for _, e := range dropOpposed(u, s.narrow(u, s.Align.Support(u), s.quoteCarriers()), s.opposition()) {
 		if s.Articles[e.Doc].ID == article {
 			return []parallax.Span{s.evidenceSpan(e)}
 		}
