@@ -39,6 +39,11 @@ type Params struct {
 	// measures that agree.
 	Threshold, Backed float64
 	BackedCosine      float64
+	// BackedVerb is the share of the claim's verbs (its predicate) a pair
+	// that passes on Backed must hold: the cosine vouches for shared
+	// words, and the same actors and words around another happening
+	// share them too.
+	BackedVerb float64
 	// MinShared is the least number of distinct content terms two units
 	// must share.
 	MinShared int
@@ -63,6 +68,7 @@ var DefaultParams = Params{
 	Threshold:      0.5,
 	Backed:         -0.25,
 	BackedCosine:   0.27,
+	BackedVerb:     0.05,
 	MinShared:      2,
 	Topic:          3,
 }
@@ -820,7 +826,8 @@ func (s *Story) support(u int, sc *supportScratch) []Evidence {
 // one because the story's cosine similarity agrees.
 func (s *Story) backed(u, v int, f Pair) bool {
 	p := s.params
-	return p.BackedCosine > 0 && f.Shared >= p.MinShared && p.Score(f) >= p.Backed && s.Sim(u, v) >= p.BackedCosine
+	return p.BackedCosine > 0 && f.Shared >= p.MinShared && p.Score(f) >= p.Backed && f.VerbCover >= p.BackedVerb &&
+		s.Sim(u, v) >= p.BackedCosine
 }
 
 // minCover is the share of a claim's (unscaled) content weight below which

@@ -146,3 +146,38 @@ func TestSupportAdjacentAndOrder(t *testing.T) {
 		t.Errorf("the storm sentence has support %+v", got)
 	}
 }
+
+// TestBackedNeedsTheVerb checks that a pair passes on the cosine's backing
+// only when it holds some of the claim's verbs.
+func TestBackedNeedsTheVerb(t *testing.T) {
+	docs := analyze(
+		"The council approved a new bridge over the river on Tuesday.",
+		"The council approved a new bridge over the river on Tuesday.",
+	)
+	s := New(docs)
+	u, v := s.ByDoc[0][0], s.ByDoc[1][0]
+	if s.Units[u].Sent < 0 || s.Units[v].Sent < 0 {
+		u, v = s.ByDoc[0][len(s.ByDoc[0])-1], s.ByDoc[1][len(s.ByDoc[1])-1]
+	}
+	p := s.Params()
+	// A pair that misses the threshold but clears Backed.
+	f := Pair{Shared: 4, ClaimCover: 0.5, CandidateCover: 0.5, CoreCover: 0.5, NameCover: 1, SharedWeight: 8, Subject: true}
+	for f.VerbCover = 0; p.Score(f) < p.Backed; f.SharedWeight *= 1.5 {
+	}
+	if p.Same(f) {
+		t.Fatalf("the made-up pair passes the threshold itself (score %.2f)", p.Score(f))
+	}
+	if s.Sim(u, v) < p.BackedCosine {
+		t.Fatalf("the two copies' cosine %.2f is under %.2f", s.Sim(u, v), p.BackedCosine)
+	}
+	if s.backed(u, v, f) {
+		t.Errorf("backed without any of the claim's verbs (score %.2f)", p.Score(f))
+	}
+	f.VerbCover = 1
+	if p.Score(f) >= p.Threshold {
+		t.Skipf("with its verbs the pair passes outright (score %.2f); nothing left to check", p.Score(f))
+	}
+	if !s.backed(u, v, f) {
+		t.Errorf("not backed with the claim's verbs (score %.2f)", p.Score(f))
+	}
+}
