@@ -53,7 +53,9 @@ var (
 	// separatorRe is a row of underscores or equals signs.
 	separatorRe = regexp.MustCompile(`_{3,}|={3,}`)
 	// timestampRe is a page's or a wire slug's time stamp.
-	timestampRe = regexp.MustCompile(`(?i)\b(?:(?:page\s+)?last\s+updated|posted|updated|published|first\s+published)(?:\s+(?:at|on))?\s*:?\s*` + dateTime + `(?:\s+` + dateTime + `)*`)
+	// A page's date may stand before it: "29 September 2011 Last updated
+	// at 17:57 GMT".
+	timestampRe = regexp.MustCompile(`(?i)(?:\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{4}\s+)?\b(?:(?:page\s+)?last\s+updated|posted|updated|published|first\s+published)(?:\s+(?:at|on))?\s*:?\s*` + dateTime + `(?:\s+` + dateTime + `)*`)
 	// wireTimeRe is a wire slug's date and time (2016/02/10 17:13).
 	wireTimeRe = regexp.MustCompile(`(?:^|\s)\d{4}/\d\d/\d\d\s+\d\d\s?:\s?\d\d\b`)
 	// midDatelineRe finds a dateline inside a paragraph, after a sentence
@@ -106,6 +108,22 @@ func bracketedStamp(line string, s, e int) (int, int) {
 	return open, j + 1
 }
 
+// stampLink widens a time stamp ending at e over the link a web page sets
+// after it ("Last updated at 17:57 GMT Help One of ..."): the word "Help"
+// followed by a sentence that starts with a capital. It returns the new end.
+func stampLink(line string, e int) int {
+	rest := line[e:]
+	trimmed := strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(trimmed, "Help ") {
+		return e
+	}
+	after := strings.TrimLeft(trimmed[len("Help "):], " ")
+	if after == "" || after[0] < 'A' || after[0] > 'Z' {
+		return e
+	}
+	return e + (len(rest) - len(trimmed)) + len("Help")
+}
+
 // residue returns the pieces of a body paragraph that are wire or web
 // residue, in order and not overlapping. first reports whether line opens
 // the text (a byline may stand there).
@@ -153,7 +171,7 @@ func bodyResidue(line string) []cut {
 		strings.Contains(line, "PDATED") || strings.Contains(line, "OSTED") || strings.Contains(line, "UBLISHED") {
 		for _, m := range timestampRe.FindAllStringIndex(line, -1) {
 			s, e := bracketedStamp(line, m[0], m[1])
-			add(s, e, whyTimestamp)
+			add(s, stampLink(line, e), whyTimestamp)
 		}
 	}
 	if strings.IndexByte(line, '/') >= 0 {
