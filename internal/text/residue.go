@@ -18,6 +18,7 @@ const (
 	whyByline    = "byline"         // By JOHN SMITH, By Jane Roe, Associated Press Writer
 	whyDateline  = "dateline"       // CITY, State (AP) - after the first one
 	whyCaption   = "photo caption"  // a caption that ends with its credit (AP Photo/Name)
+	whyCredit    = "photo credit"   // Photo by Jane Roe/Getty Images, where a sentence starts
 	whyAgency    = "agency tag"     // (CNN) - with no place before it
 	whyTimestamp = "timestamp"      // Posted: Friday, May 1, 2015 7:19 pm EDT
 	whySeparator = "separator"      // ___
@@ -50,6 +51,13 @@ var (
 	contributedRe = regexp.MustCompile(`(?i)\bcontributed (?:to )?this (?:report|story|article)\.?$`)
 	// creditRe finds a photo credit inside a paragraph.
 	inlineCreditRe = regexp.MustCompile(`(?i)\(\s*(?:(?:ap|afp|epa|reuters|upi|getty|(?:the )?associated press)\s*(?:photo|images?|pool)\s*(?:/|:|by)[^()]{0,80}|photo\s*(?::|by|/)[^()]{0,80})\)(?:\s*\(\s*associated press\s*\))?|\(\s*associated press\s*\)`)
+	// photoCreditRe is a photographer's credit where a sentence starts: a
+	// name, a slash and a photo agency or the paper that employs the
+	// photographer ("Photo by Jane Roe/Getty Images The shop ..."). The
+	// agency list makes it a credit, not prose. A credit in brackets inside
+	// a sentence stays: cutting it would cut the sentence in two, and the
+	// brackets already make it an aside.
+	photoCreditRe = regexp.MustCompile(`(?i)(?:^|[.!?"')]\s+)((?:photo(?:graph)?\s+(?:by|courtesy\s+of)\s+|image\s+copyright\s+)?(?:[a-z][\w.'-]*\s+){0,2}[a-z][\w.'-]*\s?/\s?(?:getty\s+images|getty|ap\s+photo|ap|afp|reuters|epa(?:-efe)?|invision|associated\s+press|bloomberg|filmmagic|wireimage|shutterstock|pool|the\s+washington\s+post|the\s+new\s+york\s+times))\b`)
 	// separatorRe is a row of underscores or equals signs.
 	separatorRe = regexp.MustCompile(`_{3,}|={3,}`)
 	// timestampRe is a page's or a wire slug's time stamp.
@@ -177,6 +185,9 @@ func bodyResidue(line string) []cut {
 	if strings.IndexByte(line, '/') >= 0 {
 		for _, m := range wireTimeRe.FindAllStringIndex(line, -1) {
 			add(m[0], m[1], whyTimestamp)
+		}
+		for _, m := range photoCreditRe.FindAllStringSubmatchIndex(line, -1) {
+			add(m[2], m[3], whyCredit)
 		}
 	}
 	if strings.Contains(line, "dvertisement") || strings.Contains(line, "ontinue reading") {
