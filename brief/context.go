@@ -41,6 +41,28 @@ var backHeads = map[string]bool{
 	"three": true, "four": true, "both": true,
 }
 
+// eventHeads are nouns for a happening or a text that, after an opening
+// "The" and with nothing after them that says which one ("The call helped
+// the Yankees", not "The call by the umpire"), name one the sentence
+// before told of.
+var eventHeads = map[string]bool{
+	"call": true, "attack": true, "shooting": true, "killing": true, "bombing": true,
+	"blast": true, "explosion": true, "crash": true, "incident": true, "accident": true,
+	"announcement": true, "agreement": true, "deal": true, "plan": true, "proposal": true,
+	"ruling": true, "verdict": true, "vote": true, "meeting": true, "talks": true,
+	"visit": true, "trip": true, "letter": true, "statement": true, "remarks": true,
+	"comments": true, "bill": true, "measure": true, "change": true, "offer": true,
+	"request": true, "raid": true, "arrest": true, "broadcast": true, "report": true,
+	"interview": true, "speech": true,
+}
+
+// postModifiers open what follows a noun to say which one it is.
+var postModifiers = map[string]bool{
+	"of": true, "by": true, "in": true, "on": true, "at": true, "for": true, "from": true,
+	"with": true, "between": true, "to": true, "that": true, "which": true, "who": true,
+	"over": true, "against": true, "near": true, "about": true, "into": true, "involving": true,
+}
+
 // personal pronouns that need a person or group named before them.
 var personPronouns = map[string]bool{
 	"he": true, "she": true, "him": true, "his": true, "her": true,
@@ -72,6 +94,10 @@ func dependsOnContext(sen *text.Sentence) bool {
 		return true
 	}
 	if first == "the" && len(toks) > 1 && backHeads[toks[1].Lower] {
+		return true
+	}
+	if first == "the" && len(toks) > 2 && eventHeads[toks[1].Lower] && !postModifiers[toks[2].Lower] &&
+		!strings.Contains(sen.Norm[toks[1].End:toks[2].Start], ",") {
 		return true
 	}
 	n := strings.TrimSpace(sen.Norm)
