@@ -138,18 +138,27 @@ func TestQuotationParts(t *testing.T) {
 	}
 }
 
-func TestReports(t *testing.T) {
-	src := "Mr Hale said the plan would work. The weather was fine. A congressional aide confirmed that talks took place. She said nothing."
+// reportsOf returns the speaker of each report Reports finds in src (the
+// name, or the role), with "/" and the cue word when withCue is set.
+func reportsOf(src string, withCue bool) []string {
 	d := text.Analyze(src, text.NewStemmer())
 	ms := entity.Find(d)
-	var got []string
+	var out []string
 	for _, r := range Reports(d, ms) {
 		who := r.Speaker.Role
 		if r.Speaker.Mention >= 0 {
 			who = ms[r.Speaker.Mention].Name
 		}
-		got = append(got, who+"/"+d.Sentences[r.Sent].Tokens[r.Cue].Lower)
+		if withCue {
+			who += "/" + d.Sentences[r.Sent].Tokens[r.Cue].Lower
+		}
+		out = append(out, who)
 	}
+	return out
+}
+
+func TestReports(t *testing.T) {
+	got := reportsOf("Mr Hale said the plan would work. The weather was fine. A congressional aide confirmed that talks took place. She said nothing.", true)
 	// "She" stands for the aide, the one speaker before it she can be.
 	want := []string{"Hale/said", "A congressional aide/confirmed", "A congressional aide/said"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -176,17 +185,7 @@ func TestReportSpeakers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := text.Analyze(tt.src, text.NewStemmer())
-			ms := entity.Find(d)
-			var got []string
-			for _, r := range Reports(d, ms) {
-				who := r.Speaker.Role
-				if r.Speaker.Mention >= 0 {
-					who = ms[r.Speaker.Mention].Name
-				}
-				got = append(got, who)
-			}
-			if len(got) != 1 || got[0] != tt.want {
+			if got := reportsOf(tt.src, false); len(got) != 1 || got[0] != tt.want {
 				t.Errorf("Reports(%q) speakers %q, want [%q]", tt.src, got, tt.want)
 			}
 		})
