@@ -205,7 +205,7 @@ func (s *Story) Brief(ctx context.Context, opts Options) (*parallax.Brief, error
 	b.Quotes, b.People = s.people()
 	b.Timeline = s.timeline(support, reports)
 	citeCopiesTogether(b, s.Articles, reports)
-	s.framing(b, support, reports, outletTable(opts.Outlets))
+	s.framing(b, loose, support, reports, outletTable(opts.Outlets))
 	return b, ctx.Err()
 }
 

@@ -25,7 +25,7 @@ const leadWords = 15
 // CarriedBy line of the brief's statements. support and reports are the
 // brief's same-information decisions and report numbers; table holds the
 // outlet profiles.
-func (s *Story) framing(b *parallax.Brief, support [][]align.Evidence, reports []int, table *outlet.Table) {
+func (s *Story) framing(b *parallax.Brief, loose [][]align.Match, support [][]align.Evidence, reports []int, table *outlet.Table) {
 	n := len(s.Articles)
 	profiles := make([]*parallax.OutletProfile, n)
 	var extra []string
@@ -179,7 +179,7 @@ func (s *Story) framing(b *parallax.Brief, support [][]align.Evidence, reports [
 	}
 
 	// What most other reports carry and a source leaves out.
-	s.leavesOut(out, b, support, reports)
+	s.leavesOut(out, b, loose, support, reports)
 
 	// Which kinds of outlets carry each statement.
 	byID := map[string]*parallax.OutletProfile{}
@@ -280,7 +280,7 @@ func (sp *speakers) firstSeen(key string) int { return sp.seen[key] }
 // way). Sentences carried by the most reports come first, then those the
 // brief's summary and agreed lists cite, then in text order; a sentence
 // that carries the information of one already listed is not listed again.
-func (s *Story) leavesOut(out []parallax.OutletFraming, b *parallax.Brief, support [][]align.Evidence, reports []int) {
+func (s *Story) leavesOut(out []parallax.OutletFraming, b *parallax.Brief, loose [][]align.Match, support [][]align.Evidence, reports []int) {
 	nr := 0
 	for _, r := range reports {
 		nr = max(nr, r+1)
@@ -331,12 +331,19 @@ func (s *Story) leavesOut(out []parallax.OutletFraming, b *parallax.Brief, suppo
 		}
 	}
 	// carries tells whether article d carries unit u's information, or
-	// that of a sentence the decision takes for it either way: wording
-	// that splits a claim over sentences otherwise reads as left out, and
-	// saying an outlet leaves out what it reports is the worse mistake.
+	// that of a sentence the decision takes for it either way, or has a
+	// sentence even loosely like it (the bar that keeps a sentence off the
+	// exclusive list): wording that splits a claim over sentences or words
+	// it otherwise reads as left out, and saying an outlet leaves out what
+	// it reports is the worse mistake.
 	carries := func(d, u int) bool {
 		if slices.Contains(carriers[u], d) {
 			return true
+		}
+		for _, m := range loose[u] {
+			if units[m.Unit].Doc == d && m.Sim >= exclusiveThreshold {
+				return true
+			}
 		}
 		for _, e := range support[u] {
 			for _, v := range e.Units {

@@ -385,12 +385,13 @@ func BenchmarkFraming(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			loose := st.Align.AllMatches(exclusiveThreshold)
 			support := st.Align.AllSupport()
 			reports := st.copies(br)
 			table := outletTable(nil)
 			b.ReportAllocs()
 			for b.Loop() {
-				st.framing(br, support, reports, table)
+				st.framing(br, loose, support, reports, table)
 			}
 		})
 	}
