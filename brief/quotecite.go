@@ -3,7 +3,6 @@ package brief
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/align"
@@ -51,14 +50,14 @@ func (s *Story) carriers(quotes []parallax.Quote) quoteCarriers {
 			continue
 		}
 		for k, sp := range q.Evidence {
-			u := s.Unit(sp)
-			if u < 0 {
+			doc := s.docOf(sp.Source)
+			if doc < 0 {
 				continue
 			}
 			// A quotation may run over several sentences: each holds its
 			// part of the words.
 			var in []int
-			for _, v := range s.Align.ByDoc[s.Align.Units[u].Doc] {
+			for _, v := range s.Align.ByDoc[doc] {
 				un := &s.Align.Units[v]
 				part := parallax.Span{Source: sp.Source, Start: max(sp.Start, un.Start), End: min(sp.End, un.End)}
 				if un.Sent < 0 || part.End <= part.Start {
@@ -76,9 +75,7 @@ func (s *Story) carriers(quotes []parallax.Quote) quoteCarriers {
 	}
 	words := make(map[int][]string, len(spans))
 	for u, sps := range spans {
-		for _, sp := range sps {
-			words[u] = append(words[u], quotedWords(s.Articles[s.Align.Units[u].Doc].Text[sp.Start:sp.End])...)
-		}
+		words[u] = s.wordsIn(u, sps)
 	}
 	ix := newRunIndex(words)
 	out := make(quoteCarriers)
@@ -193,14 +190,18 @@ func (ix *runIndex) candidates(ws []string) []int {
 	return slices.Compact(out)
 }
 
-// quotedWords returns the lower-cased words of quoted text, punctuation
-// left out.
-func quotedWords(t string) []string {
+// wordsIn returns the lower-cased words of sentence unit u, as the text
+// stage reads them, that stand inside the source spans sps.
+func (s *Story) wordsIn(u int, sps []parallax.Span) []string {
+	un := &s.Align.Units[u]
+	d := s.Docs[un.Doc]
+	sen := &d.Sentences[un.Sent]
 	var out []string
-	for _, f := range strings.FieldsFunc(t, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}) {
-		out = append(out, strings.ToLower(f))
+	for _, tk := range sen.Tokens {
+		at := d.Norm.Start(sen.NormStart() + tk.Start)
+		if slices.ContainsFunc(sps, func(sp parallax.Span) bool { return sp.Start <= at && at < sp.End }) {
+			out = append(out, tk.Lower)
+		}
 	}
 	return out
 }
