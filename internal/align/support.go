@@ -329,9 +329,8 @@ func clauseScale(norm string, toks []text.Token) []float32 {
 // a verb inside, and a main clause after the comma.
 func leadingClause(norm string, toks []text.Token) int {
 	k := 0
-	for k < len(toks) && k < 4 && (toks[k].Number || numberWords[toks[k].Lower] != "" || toks[k].Lower == "a" ||
-		timeWords[toks[k].Lower] || toks[k].Lower == "day" || toks[k].Lower == "days" || toks[k].Lower == "weeks" || toks[k].Lower == "hours" ||
-		toks[k].Lower == "months" || toks[k].Lower == "years" || toks[k].Lower == "moments" || toks[k].Lower == "shortly") {
+	for k < len(toks) && k < 4 && (toks[k].Number || numberWords[toks[k].Lower] != "" ||
+		timeWords[toks[k].Lower] || spanWords[toks[k].Lower]) {
 		k++
 	}
 	if k >= len(toks) || !subordinators[toks[k].Lower] {
@@ -349,6 +348,10 @@ func leadingClause(norm string, toks []text.Token) int {
 	}
 	return 0
 }
+
+// spanWords, with numbers and timeWords, make the time phrase before a
+// subordinator: "A day after", "Two weeks before", "Shortly after".
+var spanWords = setOf("a", "day", "days", "weeks", "hours", "months", "years", "moments", "shortly")
 
 // subordinators open a clause that says when, why or despite what.
 var subordinators = setOf("after", "before", "while", "since", "following", "despite", "although",

@@ -63,7 +63,7 @@ var (
 	// timestampRe is a page's or a wire slug's time stamp.
 	// A page's date may stand before it: "29 September 2011 Last updated
 	// at 17:57 GMT".
-	timestampRe = regexp.MustCompile(`(?i)(?:\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{4}\s+)?\b(?:(?:page\s+)?last\s+updated|posted|updated|published|first\s+published)(?:\s+(?:at|on))?\s*:?\s*` + dateTime + `(?:\s+` + dateTime + `)*`)
+	timestampRe = regexp.MustCompile(`(?i)(?:\b\d{1,2}\s+` + month + `[a-z]*\s+\d{4}\s+)?\b(?:(?:page\s+)?last\s+updated|posted|updated|published|first\s+published)(?:\s+(?:at|on))?\s*:?\s*` + dateTime + `(?:\s+` + dateTime + `)*`)
 	// wireTimeRe is a wire slug's date and time (2016/02/10 17:13).
 	wireTimeRe = regexp.MustCompile(`(?:^|\s)\d{4}/\d\d/\d\d\s+\d\d\s?:\s?\d\d\b`)
 	// midDatelineRe finds a dateline inside a paragraph, after a sentence
@@ -80,8 +80,11 @@ var (
 	initialsRe = regexp.MustCompile(`[.!?"]\s+(\(\s*[a-z]{2,4}\s*\))\s*$`)
 )
 
+// month is the first letters of a month's name.
+const month = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)`
+
 // dateTime is a date with a time of day, or a time of day alone.
-const dateTime = `(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+\d{4}|\d{4}[/-]\d\d[/-]\d\d|\d{1,2}/\d{1,2}/\d{2,4}),?\s*(?:at\s+)?-?\s*)?\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|uk|et)\b)?(?:\s*(?:gmt|utc)?[+-]\d\d\s?:\s?\d\d)?,?`
+const dateTime = `(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:` + month + `[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+` + month + `[a-z]*,?\s+\d{4}|\d{4}[/-]\d\d[/-]\d\d|\d{1,2}/\d{1,2}/\d{2,4}),?\s*(?:at\s+)?-?\s*)?\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|uk|et)\b)?(?:\s*(?:gmt|utc)?[+-]\d\d\s?:\s?\d\d)?,?`
 
 // bracketedStamp widens a time stamp at line[s:e] to the brackets around
 // it, with a local time in brackets after it: a live page's "(Updated 2:56
